@@ -1,0 +1,22 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Shared pages are cached with "use cache" + cacheTag/cacheLife (lib/cache/tags.ts).
+  cacheComponents: true,
+  // The edge (nginx here, a CDN in production) compresses; Next's own gzip halved
+  // ISR-hit throughput on our machines (ENVIRONMENT.md).
+  compress: false,
+  // Lets the tests and the bench build side by side without clobbering `npm run demo`'s build.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Our own profiles for cacheLife(); every shared page names one of these.
+  cacheLife: {
+    // Guide days: fresh for a minute at the edge, then served stale while one request
+    // regenerates; publishes revalidate the tags at once anyway.
+    guide: { stale: 60, revalidate: 60, expire: 3600 },
+  },
+  experimental: {},
+};
+
+export default nextConfig;
