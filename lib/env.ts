@@ -17,15 +17,11 @@ const ianaZone = z.string().refine(
   { message: 'must be an IANA time zone such as Europe/London' },
 );
 
-const postgresUrl = z
-  .string()
-  .url()
-  .refine((url) => /^postgres(ql)?:\/\//.test(url), { message: 'must be a postgresql:// URL' });
+const urlWithScheme = (pattern: RegExp, message: string) =>
+  z.string().refine((value) => pattern.test(value) && URL.canParse(value), { message });
 
-const redisUrl = z
-  .string()
-  .url()
-  .refine((url) => /^rediss?:\/\//.test(url), { message: 'must be a redis:// URL' });
+const postgresUrl = urlWithScheme(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
+const redisUrl = urlWithScheme(/^rediss?:\/\//, 'must be a redis:// URL');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -57,8 +53,13 @@ export type Env = z.infer<typeof schema>;
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`);
-  throw new EnvError(lines);
+  // One line per variable: its first problem is enough to fix it.
+  const firstProblem = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const name = issue.path.join('.') || '(environment)';
+    if (!firstProblem.has(name)) firstProblem.set(name, issue.message);
+  }
+  throw new EnvError([...firstProblem].map(([name, message]) => `${name}: ${message}`));
 }
 
 export class EnvError extends Error {

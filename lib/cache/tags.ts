@@ -1,0 +1,22 @@
+// Every cache tag in one place, so the code that caches and the code that publishes
+// cannot drift apart (commerce `lib/constants.ts` TAGS). Tags also travel to the edge
+// as a surrogate-key header, so one publish purges every layer.
+
+/** A calendar date as YYYY-MM-DD. */
+export type IsoDate = string;
+
+export const TAGS = {
+  /**
+   * Guide data is tagged by the UTC dates it covers, not by (zone, day): a viewer's day
+   * in any zone spans at most two UTC dates, so a change to airings in a UTC interval
+   * revalidates exactly the guide pages of every zone that shows it, without
+   * enumerating zones.
+   */
+  guideUtcDate: (date: IsoDate) => `guide:utc:${date}`,
+  /** The channel list itself (names, numbers, logos, order). */
+  channels: 'channels',
+  channel: (channelId: string) => `channel:${channelId}`,
+  program: (programId: string) => `program:${programId}`,
+  title: (titleId: string) => `title:${titleId}`,
+  category: (categoryId: string) => `category:${categoryId}`,
+} as const;

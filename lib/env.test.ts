@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('works with no variables at all (local defaults)', () => {
+    const parsed = parseEnv({});
+    expect(parsed.DATABASE_URL).toMatch(/^postgresql:\/\//);
+    expect(parsed.REDIS_URL).toMatch(/^redis:\/\//);
+    expect(parsed.DEFAULT_TIME_ZONE).toBe('Europe/London');
+  });
+
+  it('names each malformed variable', () => {
+    try {
+      parseEnv({ DATABASE_URL: 'mysql://nope', DEFAULT_TIME_ZONE: 'Europe/Atlantis', DATABASE_POOL_MAX: '0' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      const problems = (error as EnvError).problems.join('\n');
+      expect(problems).toMatch(/^DATABASE_URL: must be a postgresql:\/\/ URL$/m);
+      expect(problems).toMatch(/^DEFAULT_TIME_ZONE: must be an IANA time zone/m);
+      expect(problems).toMatch(/^DATABASE_POOL_MAX: /m);
+    }
+  });
+
+  it('coerces numbers from strings', () => {
+    expect(parseEnv({ DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX).toBe(25);
+  });
+});
+
+describe('boot with a malformed environment', () => {
+  it('prints one clear line naming the variable and exits non-zero', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./lib/env.ts')"], {
+      env: { ...process.env, DATABASE_URL: 'not a url' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^primetime: invalid environment variable DATABASE_URL: /),
+    ]);
+  });
+});
