@@ -44,6 +44,13 @@ const schema = z.object({
   AUTH_SECRET: isProduction
     ? z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)')
     : z.string().min(32).default('development-only-secret-change-me-0123456789'),
+  /**
+   * Shared secret of internal callers (the worker, deploy hooks) that revalidate cache
+   * tags through /api/internal/revalidate.
+   */
+  REVALIDATE_SECRET: isProduction
+    ? z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)')
+    : z.string().min(32).default('development-only-revalidate-secret-0123456789'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

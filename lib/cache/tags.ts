@@ -20,3 +20,18 @@ export const TAGS = {
   title: (titleId: string) => `title:${titleId}`,
   category: (categoryId: string) => `category:${categoryId}`,
 } as const;
+
+const KNOWN_TAG = new RegExp(
+  [
+    String.raw`guide:utc:\d{4}-\d{2}-\d{2}`,
+    'channels',
+    String.raw`(channel|program|title|category):[0-9a-f-]{36}`,
+  ]
+    .map((pattern) => `^${pattern}$`)
+    .join('|'),
+);
+
+/** Whether a string is a tag this app assigns; revalidation accepts nothing else. */
+export function isKnownTag(tag: string): boolean {
+  return KNOWN_TAG.test(tag);
+}
