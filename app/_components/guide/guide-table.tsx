@@ -26,8 +26,7 @@ export function GuideTable({ guide }: { guide: GuideDay }) {
         {guide.channels.map((channel) => (
           <tr key={channel.id}>
             <th scope="row">
-              <span className="number">{channel.number}</span>
-              {channel.name}
+              <span className="number">{channel.number}</span> {channel.name}
             </th>
             <td>
               {channel.slots.length === 0 ? (

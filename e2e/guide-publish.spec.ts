@@ -1,0 +1,92 @@
+// The guide is cached (no database read per request) and a revalidated tag makes a
+// change visible on the next request: the pipe a publish will use.
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import pg from 'pg';
+import { TAGS } from '@/lib/cache/tags';
+import { env } from '@/lib/env';
+import { dateInZone, dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
+
+const zone = env.DEFAULT_TIME_ZONE;
+const auth = { authorization: `Bearer ${env.REVALIDATE_SECRET}` };
+
+test.describe('guide caching and revalidation', () => {
+  const channelId = randomUUID();
+  const programId = randomUUID();
+  const channelName = `Publish Test ${channelId.slice(0, 8)}`;
+  const programTitle = `Late Edition ${programId.slice(0, 8)}`;
+  let client: pg.Client;
+
+  test.beforeAll(async () => {
+    client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+  });
+
+  test.afterAll(async ({ request }) => {
+    await client.query('DELETE FROM channels WHERE id = $1', [channelId]);
+    await client.query('DELETE FROM programs WHERE id = $1', [programId]);
+    await client.end();
+    await request.post('/api/internal/revalidate', { headers: auth, data: { tags: [TAGS.channels] } });
+  });
+
+  test('a new channel appears only after its tags are revalidated', async ({ page, request }) => {
+    const { start, end } = dayBoundsInZone(dateInZone(new Date(), zone), zone);
+    const tags = [TAGS.channels, ...utcDatesCovering(start, end).map(TAGS.guideUtcDate)];
+    const revalidate = () => request.post('/api/internal/revalidate', { headers: auth, data: { tags } });
+
+    // Start from a freshly rendered page, so no background regeneration can pick up
+    // the insert below before the revalidation does.
+    expect((await revalidate()).status()).toBe(200);
+    await page.goto('/guide');
+    const guide = page.getByRole('table', { name: 'TV guide' });
+    await expect(guide).toBeVisible();
+
+    // A channel with one airing now, written straight to the database.
+    const airingStart = new Date(Math.max(start.getTime(), Date.now() - 30 * 60_000));
+    await client.query(
+      `INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, $5, now())`,
+      [channelId, `publish-test-${channelId.slice(0, 8)}`, 90_000 + Math.floor(Math.random() * 9_999), channelName, zone],
+    );
+    await client.query(`INSERT INTO programs (id, title, genres, updated_at) VALUES ($1, $2, '{News}', now())`, [programId, programTitle]);
+    await client.query(
+      `INSERT INTO airings (id, channel_id, program_id, starts_at, ends_at, updated_at) VALUES ($1, $2, $3, $4, $5, now())`,
+      [randomUUID(), channelId, programId, airingStart, new Date(Math.min(end.getTime(), airingStart.getTime() + 3_600_000))],
+    );
+
+    // Still the cached page: the database changed, the guide did not.
+    await page.reload();
+    await expect(guide).toBeVisible();
+    await expect(guide.getByRole('rowheader', { name: channelName })).toHaveCount(0);
+
+    const response = await revalidate();
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ revalidated: tags });
+
+    await page.reload();
+    const row = guide.getByRole('row').filter({ has: page.getByRole('rowheader', { name: channelName }) });
+    await expect(row).toBeVisible();
+    await expect(row.getByText(programTitle)).toBeVisible();
+  });
+
+  test('revalidation refuses callers without the secret and tags it does not know', async ({ request }) => {
+    const anonymous = await request.post('/api/internal/revalidate', { data: { tags: [TAGS.channels] } });
+    expect(anonymous.status()).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('unauthorized');
+
+    const forged = await request.post('/api/internal/revalidate', {
+      headers: { authorization: 'Bearer guess' },
+      data: { tags: [TAGS.channels] },
+    });
+    expect(forged.status()).toBe(401);
+
+    const unknownTag = await request.post('/api/internal/revalidate', { headers: auth, data: { tags: ['_N_T_/guide'] } });
+    expect(unknownTag.status()).toBe(400);
+    expect((await unknownTag.json()).error.details[0].path).toBe('tags.0');
+
+    const notJson = await request.post('/api/internal/revalidate', {
+      headers: { ...auth, 'content-type': 'application/json' },
+      data: '{"tags": [',
+    });
+    expect(notJson.status()).toBe(400);
+  });
+});
