@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ['lib/db/generated/**', '.next/**', 'node_modules/**', 'bench/results/**', '.run/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'],
+    ignores: ['lib/db/generated/**', '.next/**', '.next-*/**', 'node_modules/**', 'bench/results/**', '.run/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'],
   },
   {
     rules: {

@@ -1,0 +1,42 @@
+// Vitest global setup for the integration project: one fresh database per run, migrated
+// with the project's own runner, dropped afterwards (KEEP_TEST_DB=1 keeps it for a look).
+// The name carries a timestamp and the pid, so concurrent runs on one server never collide.
+import type { TestProject } from 'vitest/node';
+import { dropDatabase, migrate, redact } from '../../lib/db/migrate';
+import { databaseUrlFor } from './database-url';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const databaseUrl = databaseUrlFor(`primetime_vitest_${Date.now()}_${process.pid}`);
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  try {
+    await migrate(databaseUrl, { log: () => undefined });
+  } catch (error) {
+    await dropDatabase(databaseUrl).catch(() => undefined); // do not leak a half-migrated database
+    throw new Error(
+      `Could not create and migrate the test database ${redact(databaseUrl)}: ${(error as Error).message}\n` +
+        'Is PostgreSQL running? Locally: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+      { cause: error },
+    );
+  }
+  // Workers inherit this process's environment, and setupFiles re-apply the provided
+  // values, so lib/env.ts sees the test database whichever way a worker starts.
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.REDIS_URL = redisUrl;
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('redisUrl', redisUrl);
+
+  return async () => {
+    if (process.env.KEEP_TEST_DB === '1') {
+      console.log(`KEEP_TEST_DB=1: kept ${redact(databaseUrl)}`);
+      return;
+    }
+    await dropDatabase(databaseUrl);
+  };
+}
