@@ -3,10 +3,14 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   // Shared pages are cached with "use cache" + cacheTag/cacheLife (lib/cache/tags.ts).
   cacheComponents: true,
+  // Unlisted params get the prerendered shell at once and an ISR entry after the first visit.
+  partialPrefetching: true,
   // The edge (nginx here, a CDN in production) compresses; Next's own gzip halved
   // ISR-hit throughput on our machines (ENVIRONMENT.md).
   compress: false,
-  // Lets the tests and the bench build side by side without clobbering `npm run demo`'s build.
+  // Lets the tests (.next-test) and the bench (.next-bench) build side by side without
+  // clobbering `npm run demo`'s build. tsconfig.json lists those folders' generated types;
+  // another folder name makes `next build` rewrite tsconfig.json.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   reactStrictMode: true,

@@ -4,7 +4,8 @@
 // the channels table (see prisma/seed/marker.ts), so a second run at the same size is a fast
 // no-op, another size is refused without --force, and --force truncates the seeded tables
 // (never _prisma_migrations) and seeds again. SEED_TODAY=YYYY-MM-DD fixes the schedule's day.
-// DATABASE_URL is read directly (not through lib/env) so this script loads nothing else.
+import { redact } from '@/lib/db/migrate';
+import { env } from '@/lib/env';
 import { isSeedSize, SEED_SIZES } from '../../prisma/seed/sizes';
 import { seedToday } from '../../prisma/seed/time';
 import { seed, SeedRefused } from '../../prisma/seed/run';
@@ -37,9 +38,9 @@ async function main(): Promise<number> {
     console.error(`db:seed: --size must be one of ${SEED_SIZES.join(', ')}${size ? ` (got "${size}")` : ''}\n${USAGE}`);
     return 64;
   }
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/primetime';
+  const databaseUrl = env.DATABASE_URL;
   const today = seedToday(process.env.SEED_TODAY);
-  const where = databaseUrl.replace(/\/\/[^@/]*@/, '//');
+  const where = redact(databaseUrl);
   const log = (message: string) => console.log(message);
   try {
     const outcome = await seed({ databaseUrl, size, force, today, log });
