@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           // Unit tests run first (fast feedback), then integration with its own worker limit.
           sequence: { groupOrder: 0 },

@@ -1,0 +1,124 @@
+// One scenario, start to finish: setup, a pre-flight request per target (right status,
+// body size), the anchor measured at the same settings, then each target; warm-up runs
+// are discarded. Anchor measurements are reused within a run when nothing differs.
+import { createContext, type RunState } from './context';
+import { fetchOnce } from './http';
+import { progress } from './log';
+import type { ScenarioResult } from './results';
+import { Scope } from './scope';
+import { DESIGN_TARGETS, judge } from './targets';
+import type { AnchorKind, Measurement, Scenario, TargetSpec } from './types';
+import { runWrk } from './wrk';
+
+type Load = Pick<TargetSpec, 'method' | 'headers' | 'body'> & { connections: number };
+
+const anchorCache = new Map<string, Measurement>();
+
+async function preflight(url: string, spec: Load, expectStatus: number): Promise<Buffer> {
+  const response = await fetchOnce(url, { method: spec.method ?? 'GET', headers: spec.headers, body: spec.body });
+  if (response.status !== expectStatus) {
+    const excerpt = response.body.toString('utf8').slice(0, 300).replace(/\s+/g, ' ');
+    throw new Error(`${spec.method ?? 'GET'} ${url} answered ${response.status}, expected ${expectStatus}: ${excerpt}`);
+  }
+  return response.body;
+}
+
+async function load(
+  state: RunState,
+  scenario: string,
+  label: string,
+  role: Measurement['role'],
+  anchor: AnchorKind,
+  url: string,
+  spec: Load,
+  responseBytes: number,
+): Promise<Measurement> {
+  const { options } = state;
+  const request = {
+    url,
+    connections: spec.connections,
+    threads: options.threads,
+    method: spec.method,
+    headers: spec.headers,
+    body: spec.body,
+    countNon2xx: options.countNon2xx,
+  };
+  if (options.warmupS > 0) {
+    progress(`warming ${label} for ${options.warmupS} s…`);
+    await runWrk({ ...request, durationS: options.warmupS });
+  }
+  progress(`measuring ${label} for ${options.durationS} s at ${spec.connections} connections…`);
+  const result = await runWrk({ ...request, durationS: options.durationS });
+  return {
+    ...result,
+    scenario,
+    label,
+    role,
+    anchor,
+    url,
+    connections: spec.connections,
+    threads: Math.min(options.threads, spec.connections),
+    warmupS: options.warmupS,
+    responseBytes,
+    ratio: 1,
+  };
+}
+
+function missingBody(scenario: Scenario): never {
+  throw new Error(`scenario ${scenario.name} has no target and no anchorBody: nginx-static has nothing to serve`);
+}
+
+async function measureAnchor(state: RunState, scenario: Scenario, connections: number, body: Buffer | undefined): Promise<Measurement> {
+  const url = scenario.anchor === 'nginx-static'
+    ? await state.anchors.nginxUrlFor(body ?? missingBody(scenario))
+    : await state.anchors.nodeRedisUrl();
+  const key = `${url}|${connections}`;
+  const cached = anchorCache.get(key);
+  if (cached) {
+    progress(`reusing this run's ${scenario.anchor} measurement at ${connections} connections`);
+    return { ...cached, scenario: scenario.name };
+  }
+  const spec = { connections };
+  const bytes = (await preflight(url, spec, 200)).length;
+  const measurement = await load(state, scenario.name, scenario.anchor, 'anchor', scenario.anchor, url, spec, bytes);
+  anchorCache.set(key, measurement);
+  return measurement;
+}
+
+export async function runScenario(state: RunState, scenario: Scenario): Promise<ScenarioResult> {
+  const base = { name: scenario.name, describe: scenario.describe, anchor: scenario.anchor, designTarget: scenario.designTarget };
+  const scope = new Scope();
+  progress(`scenario ${scenario.name}: setting up…`);
+  try {
+    const runtime = await scenario.setup(createContext(state, scope));
+    const measured: Measurement[] = [];
+    const targets = scenario.targets.map((target) => ({
+      target,
+      url: `${runtime.baseUrl}${target.path}`,
+      spec: { method: target.method, headers: target.headers, body: target.body, connections: target.connections ?? state.options.connections },
+    }));
+    // Pre-flight every target before any load, so a broken page fails in a second, not after minutes.
+    const bodies: Buffer[] = [];
+    for (const { target, url, spec } of targets) bodies.push(await preflight(url, spec, target.expectStatus ?? 200));
+
+    const anchorBody = runtime.anchorBody ?? bodies[0];
+    const connectionCounts = [...new Set(targets.length > 0 ? targets.map((t) => t.spec.connections) : [state.options.connections])];
+    const anchors = new Map<number, Measurement>();
+    for (const connections of connectionCounts) {
+      const anchor = await measureAnchor(state, scenario, connections, anchorBody);
+      anchors.set(connections, anchor);
+      measured.push(anchor);
+    }
+    for (const [index, { target, url, spec }] of targets.entries()) {
+      const m = await load(state, scenario.name, target.label, 'target', scenario.anchor, url, spec, bodies[index]?.length ?? 0);
+      const anchor = anchors.get(spec.connections);
+      m.ratio = anchor && anchor.requestsPerSec > 0 ? m.requestsPerSec / anchor.requestsPerSec : 0;
+      const goal = scenario.designTarget ? DESIGN_TARGETS[scenario.designTarget] : undefined;
+      if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m);
+      measured.push(m);
+    }
+    return { ...base, measurements: measured };
+  } finally {
+    await scope.close();
+  }
+}

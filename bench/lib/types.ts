@@ -1,0 +1,105 @@
+// The shapes every scenario, anchor and report shares. A scenario is data plus one
+// `setup` function; the harness (bench/run.ts) does the measuring, so adding a
+// scenario never means touching the measuring code.
+import type { BenchContext } from './context';
+
+export type AnchorKind = 'nginx-static' | 'node-redis';
+
+export type DesignTargetId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'P8';
+
+/** One URL put under load; becomes one row of the scenario's table. */
+export interface TargetSpec {
+  /** Row label, e.g. "next start /guide". */
+  label: string;
+  /** Request path (with query), appended to the runtime's baseUrl. */
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Overrides the run's connection count (P2 is specified at 256); the anchor is measured at the same count. */
+  connections?: number;
+  /** Status the target must answer before it is measured (default 200). */
+  expectStatus?: number;
+}
+
+/** What a scenario's setup hands back once its servers are up. */
+export interface ScenarioRuntime {
+  /** e.g. http://127.0.0.1:3301 */
+  baseUrl: string;
+  /**
+   * Bytes the nginx-static anchor serves. Default: the first target's response body,
+   * so nginx serves a file of exactly the size of the page under test.
+   */
+  anchorBody?: Buffer;
+}
+
+export interface Scenario {
+  name: string;
+  /** One line for `--list` and the report. */
+  describe: string;
+  /** The anchor this scenario's ratios are computed against. */
+  anchor: AnchorKind;
+  /** The DESIGN.md performance target these rows are judged by, if any. */
+  designTarget?: DesignTargetId;
+  /** Rows measured against the runtime's baseUrl. Empty for the anchor scenarios themselves. */
+  targets: TargetSpec[];
+  /** Starts what the targets need; anything started through ctx is stopped after the scenario. */
+  setup(ctx: BenchContext): Promise<ScenarioRuntime>;
+}
+
+export interface LatencySummary {
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+}
+
+export interface ErrorCounts {
+  connect: number;
+  read: number;
+  write: number;
+  /** wrk's own count: responses with status >= 400. */
+  status: number;
+  timeout: number;
+}
+
+/** One wrk run, as parsed from bench/wrk/report.lua's JSON. */
+export interface WrkResult {
+  durationS: number;
+  requests: number;
+  bytes: number;
+  requestsPerSec: number;
+  latency: LatencySummary;
+  errors: ErrorCounts;
+  /**
+   * Responses whose status was not 2xx when counted (--count-non2xx); otherwise wrk's
+   * native count of status >= 400, the same as errors.status.
+   */
+  non2xx: number;
+  non2xxExact: boolean;
+}
+
+export interface Measurement extends WrkResult {
+  scenario: string;
+  label: string;
+  role: 'target' | 'anchor';
+  anchor: AnchorKind;
+  url: string;
+  connections: number;
+  threads: number;
+  warmupS: number;
+  /** Size of one response body, from the pre-flight fetch. */
+  responseBytes: number;
+  /** req/s divided by the anchor's req/s in the same run. */
+  ratio: number;
+  verdict?: Verdict;
+}
+
+export interface Verdict {
+  target: DesignTargetId;
+  text: string;
+  pass: boolean;
+  /** Which part failed, for the table. */
+  reasons: string[];
+}
