@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `npm run demo`: from a fresh clone to a running, seeded Primetime on http://localhost:3000.
+// Installs npm packages when needed, finds or starts PostgreSQL and Redis, migrates and
+// seeds the demo data, builds, serves, and stops everything it started on Ctrl-C.
+// Plain Node with no npm imports at the top: node_modules may not exist yet.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNodeModules, ensurePrismaClient } from './lib/deps.mjs';
+import { buildIsFresh, nextBin, portIsFree, startNext, writeBuildStamp } from './lib/next.mjs';
+import { ensurePostgres } from './lib/postgres.mjs';
+import { onInterrupt, run, stopAll } from './lib/proc.mjs';
+import { ensureRedis } from './lib/redis.mjs';
+import { StepError, bold, createReporter, dim, redactUrl } from './lib/ui.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.PORT ?? 3000);
+const ui = createReporter();
+
+let stopping = false;
+onInterrupt(async () => {
+  stopping = true;
+  ui.info('\nStopping…');
+  await stopAll((name) => ui.info(dim(`  stopping ${name}`)));
+  ui.info('Stopped.');
+  return 0;
+});
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StepError(`PORT=${process.env.PORT} is not a TCP port`, { hint: 'use a number such as PORT=3000' });
+  }
+  await ui.step('installing npm packages', () => ensureNodeModules(root));
+  await ui.step('generating the Prisma client', () => ensurePrismaClient(root));
+  const pg = await ui.step('finding PostgreSQL', () => ensurePostgres({ root, database: 'primetime', embeddedPort: 5440 }));
+  const redis = await ui.step('finding Redis', () => ensureRedis({ port: 6400 }));
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    REDIS_URL: redis.url,
+    NEXT_TELEMETRY_DISABLED: '1',
+    // Lets production mode use lib/env.ts's development AUTH_SECRET for this local demo.
+    PRIMETIME_LOCAL: '1',
+  };
+  delete env.NEXT_DIST_DIR; // The demo's build lives in .next.
+  delete env.NODE_ENV; // next build and next start set production themselves.
+
+  await ui.step('migrating the database', () =>
+    run('npm', ['run', '--silent', 'db:migrate'], { cwd: root, env, what: 'npm run db:migrate', hint: 'run `npm run db:migrate` by hand to see the whole error' }).then(() => undefined),
+  );
+  await ui.step('seeding demo data (first run takes a while)', () =>
+    run('npm', ['run', '--silent', 'db:seed', '--', '--size=demo'], {
+      cwd: root,
+      env,
+      what: 'npm run db:seed -- --size=demo',
+      hint: 'run `npm run db:seed -- --size=demo` by hand to see the whole error',
+    }).then(() => undefined),
+  );
+
+  // Prerendered pages hold the data of the day and database they were built against.
+  const today = new Date().toISOString().slice(0, 10);
+  const stamp = JSON.stringify({ database: pg.url, day: today });
+  if (buildIsFresh(root, '.next', stamp)) {
+    ui.skip('building the app', 'the build in .next is newer than every source file');
+  } else {
+    await ui.step('building the app (next build)', async () => {
+      await run(nextBin(root), ['build'], { cwd: root, env, what: 'next build', tail: 60, hint: 'fix the build error above; `npx next build` shows the whole output' });
+      writeBuildStamp(root, '.next', stamp);
+      return undefined;
+    });
+  }
+
+  if (!(await portIsFree(port))) {
+    throw new StepError(`port ${port} is already in use`, { hint: `stop whatever listens there, or pick another port: PORT=3001 npm run demo` });
+  }
+  const origin = `http://localhost:${port}`;
+  const server = await ui.step(`starting Next on ${origin}`, async () => {
+    const service = await startNext({ root, port, env, url: `${origin}/guide` });
+    return { service, note: '/guide answers' };
+  });
+
+  const [adminStatus, viewers] = await Promise.all([statusOf(`${origin}/admin`), countViewers(pg.url)]);
+  ui.info(`
+${bold('Primetime is running.')}
+  TV guide     ${origin}/guide${adminStatus !== 404 ? `\n  Back office  ${origin}/admin` : ''}
+  Database     ${redactUrl(pg.url)}
+  Redis        ${redis.url}
+
+  Demo logins (password):
+    admin@primetime.test     primetime-admin
+    editor@primetime.test    primetime-editor
+    viewer1@primetime.test   primetime-viewer${viewers > 1 ? `   (… up to viewer${viewers}@primetime.test)` : ''}
+
+Press Ctrl-C to stop.`);
+
+  const exit = await server.service.exited;
+  if (stopping) return new Promise(() => {}); // Ctrl-C: the interrupt handler exits.
+  throw new StepError(`next start stopped unexpectedly (${exit.signal ?? `code ${exit.code}`})`, {
+    output: server.service.output().split('\n').slice(-30).join('\n'),
+  });
+}
+
+/** @param {string} url @returns {Promise<number>} HTTP status, 0 when unreachable */
+async function statusOf(url) {
+  try {
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** Seeded viewer accounts are viewer1..viewerN@primetime.test; N depends on the seed size. */
+async function countViewers(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM users WHERE email LIKE 'viewer%@primetime.test'");
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+main().catch(async (error) => {
+  if (stopping) return;
+  ui.fail(error);
+  await stopAll();
+  process.exit(1);
+});
