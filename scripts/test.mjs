@@ -8,6 +8,7 @@
 //   npm test -- --only=e2e          just the build and the browser tests
 //   npm test -- --skip=lint,typecheck
 //   npm test -- --keep-db           keep the run's database (also KEEP_TEST_DB=1)
+//   npm test -- --skip=bench        leave out the bench harness smoke run
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reports = join(root, '.run', 'reports');
 const TEST_DIST_DIR = '.next-test';
 /** Steps that --only / --skip select; set-up steps always run. */
-const SELECTABLE = ['lint', 'typecheck', 'unit', 'build', 'e2e'];
+const SELECTABLE = ['lint', 'typecheck', 'unit', 'build', 'e2e', 'bench'];
 
 const ui = createReporter();
 const counts = { passed: 0, failed: 0 };
@@ -49,13 +50,13 @@ function parseArgs(argv) {
     } else if (flag === '--skip') names.forEach((name) => skipped.add(name));
     else if (flag === '--keep-db') keepDatabase = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 10).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else throw new StepError(`unknown option ${arg}`, { hint: 'npm test -- --help lists the options' });
   }
   // The browser tests run against the production build: asking for e2e brings the
   // build along unless it is skipped explicitly (then .next-test must exist already).
-  if (only && selected.has('e2e') && !skipped.has('build')) selected.add('build');
+  if (only && (selected.has('e2e') || selected.has('bench')) && !skipped.has('build')) selected.add('build');
   for (const name of skipped) selected.delete(name);
   return selected;
 }
@@ -265,6 +266,20 @@ async function main() {
         throw error;
       });
   } else ui.skip('browser tests (playwright)', 'not selected');
+
+  if (wants('bench')) {
+    // Proves the harness end to end (anchors, wrk, scenarios, table) in about a minute;
+    // the real measurements are `npm run bench`, not part of the test run.
+    await ui.step('bench harness smoke run (npm run bench -- --smoke)', () =>
+      run('npm', ['run', '--silent', 'bench', '--', '--smoke', '--no-build', `--dist-dir=${TEST_DIST_DIR}`], {
+        cwd: root,
+        env,
+        what: 'npm run bench -- --smoke',
+        stream,
+        hint: 'the harness output is above; `npm run bench -- --smoke` reruns it',
+      }).then(() => 'ok'),
+    );
+  } else ui.skip('bench harness smoke run', 'not selected');
 }
 
 /** Drops the run's database (unless kept) while its server still runs. */

@@ -1,6 +1,7 @@
 // Vitest global setup for the integration project: one fresh database per run, migrated
 // with the project's own runner, dropped afterwards (KEEP_TEST_DB=1 keeps it for a look).
 // The name carries a timestamp and the pid, so concurrent runs on one server never collide.
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { dropDatabase, migrate, redact } from '../../lib/db/migrate';
 import { databaseUrlFor } from './database-url';
@@ -12,8 +13,28 @@ declare module 'vitest' {
   }
 }
 
+const PREFIX = 'primetime_vitest_';
+/** Older than this, a run's database was left by an interrupted run (teardown never ran). */
+const ABANDONED_AFTER_MS = 6 * 3_600_000;
+
+/** Drops databases (and their scratch siblings) of runs that were interrupted hours ago. */
+async function sweepAbandonedDatabases(): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrlFor('postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
+    for (const { datname } of rows) {
+      const startedAt = Number(/^primetime_vitest_(\d+)_/.exec(datname)?.[1]);
+      if (startedAt && Date.now() - startedAt > ABANDONED_AFTER_MS) await dropDatabase(databaseUrlFor(datname));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const databaseUrl = databaseUrlFor(`primetime_vitest_${Date.now()}_${process.pid}`);
+  await sweepAbandonedDatabases().catch(() => undefined); // housekeeping must never fail a run
+  const databaseUrl = databaseUrlFor(`${PREFIX}${Date.now()}_${process.pid}`);
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   try {
     await migrate(databaseUrl, { log: () => undefined });
