@@ -1,6 +1,7 @@
 // The environment, validated once at boot. Every module reads configuration from here,
 // never from process.env directly, so a missing or malformed variable is one clear line
 // at start-up instead of `undefined` at 3 a.m.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const isProduction = process.env.NODE_ENV === 'production' && process.env.PRIMETIME_LOCAL !== '1';
@@ -16,6 +17,15 @@ const ianaZone = z.string().refine(
   },
   { message: 'must be an IANA time zone such as Europe/London' },
 );
+
+function isCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 const urlWithScheme = (pattern: RegExp, message: string) =>
   z.string().refine((value) => pattern.test(value) && URL.canParse(value), { message });
@@ -52,6 +62,31 @@ const schema = z.object({
     ? z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)')
     : z.string().min(32).default('development-only-revalidate-secret-0123456789'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated CIDRs, e.g. the edge's
+   * addresses). Nothing is trusted in production unless listed. Locally the loopback alias
+   * 127.0.0.2 plays the edge (nginx `proxy_bind 127.0.0.2`), so a plain 127.0.0.1 client
+   * still cannot forge its address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(isProduction ? '' : '127.0.0.2/32')
+    .refine((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean).every(isCidr), {
+      message: 'must be a comma-separated list of CIDRs such as 10.0.0.0/8,fd00::/8',
+    }),
+  /** MaxMind-format country and ASN databases; a missing file makes every place "unknown". */
+  GEOIP_COUNTRY_DB: z.string().default(isProduction ? '/var/lib/GeoIP/GeoLite2-Country.mmdb' : 'tests/fixtures/mmdb/country.mmdb'),
+  GEOIP_ASN_DB: z.string().default(isProduction ? '/var/lib/GeoIP/GeoLite2-ASN.mmdb' : 'tests/fixtures/mmdb/asn.mmdb'),
+  /** Shared with the edge (nginx `secure_link_md5`): signs playback URLs. */
+  PLAYBACK_SIGNING_SECRET: isProduction
+    ? z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)')
+    : z.string().min(32).default('development-only-playback-secret-0123456789'),
+  /** Lifetime of a signed playback URL. */
+  PLAYBACK_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
+  /** Whether signed playback URLs only work from the address that asked for them. */
+  PLAYBACK_BIND_CLIENT_ADDRESS: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
+  /** Where the edge serves streams (the CDN host in production). */
+  STREAM_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -19,12 +19,27 @@ export const TAGS = {
   program: (programId: string) => `program:${programId}`,
   title: (titleId: string) => `title:${titleId}`,
   category: (categoryId: string) => `category:${categoryId}`,
+  /**
+   * The VOD catalogue as a whole: the category list and its counts, and every category
+   * page (a title published, archived or moved can change any of them).
+   */
+  catalog: 'catalog',
+  /** Search results: any published title, program or channel can change them. */
+  search: 'search',
+  /**
+   * Every rights rule, blackout and the package/ISP names they show: rules are few, shared
+   * by many channels and titles, and change rarely, so one tag refreshes all of them.
+   */
+  rights: 'rights',
 } as const;
 
 const KNOWN_TAG = new RegExp(
   [
     String.raw`guide:utc:\d{4}-\d{2}-\d{2}`,
     'channels',
+    'catalog',
+    'search',
+    'rights',
     String.raw`(channel|program|title|category):[0-9a-f-]{36}`,
   ]
     .map((pattern) => `^${pattern}$`)

@@ -1,0 +1,29 @@
+// The process's profile cache over the shared Redis "cache" connection and PostgreSQL.
+import 'server-only';
+import type { EntitlementProfile } from '@/lib/entitlements/types';
+import { getRedis } from '@/lib/redis/client';
+import { ProfileCache } from './cache';
+import { loadProfileFromDb } from './load';
+
+const globalForProfiles = globalThis as unknown as { primetimeProfiles?: ProfileCache };
+
+export function getProfileCache(): ProfileCache {
+  globalForProfiles.primetimeProfiles ??= new ProfileCache({ redis: getRedis(), load: (userId) => loadProfileFromDb(userId) });
+  return globalForProfiles.primetimeProfiles;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A viewer's entitlement profile (cached); null when no enabled user has that id. */
+export async function getProfile(userId: string): Promise<EntitlementProfile | null> {
+  if (!UUID.test(userId)) return null; // not one of our ids: not worth a Redis or SQL call
+  return getProfileCache().get(userId.toLowerCase());
+}
+
+/**
+ * Drops a viewer's cached profile at once. Call after committing any change to their
+ * subscriptions, ISP bindings, role, parental limit, home country or account state.
+ */
+export function invalidateProfile(userId: string): Promise<void> {
+  return getProfileCache().invalidate(userId);
+}
