@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
     // regenerates; publishes revalidate the tags at once anyway.
     guide: { stale: 60, revalidate: 60, expire: 3600 },
   },
+  // Images come from the media host / CDN (MEDIA_BASE_URL), which resizes them; Next's own
+  // optimiser would put that work on the app servers. See lib/media/image-loader.ts.
+  images: { loader: 'custom', loaderFile: './lib/media/image-loader.ts' },
   experimental: {},
 };
 

@@ -18,6 +18,14 @@ import pg from 'pg';
 export const SQL_ONLY_INDEXES: Record<string, string> = {
   isps_asns_gin_idx: 'GIN on an array (ASN lookup): Prisma has GIN only for some types, not Int[] ops here',
   outbox_events_pending_idx: 'partial index (WHERE processed_at IS NULL): Prisma has no partial indexes',
+  // Search (migration 20261121020000_search): GIN over a generated tsvector and GIN trigram
+  // indexes; the comparison here checks btree indexes only, and Prisma cannot index an Unsupported column.
+  vod_titles_search_vector_idx: 'GIN on the generated tsvector (full-text search)',
+  programs_search_vector_idx: 'GIN on the generated tsvector (full-text search)',
+  channels_search_vector_idx: 'GIN on the generated tsvector (full-text search)',
+  vod_titles_title_trgm_idx: 'GIN gin_trgm_ops (typo-tolerant search)',
+  programs_title_trgm_idx: 'GIN gin_trgm_ops (typo-tolerant search)',
+  channels_name_trgm_idx: 'GIN gin_trgm_ops (typo-tolerant search)',
 };
 
 /** Tables that belong to tooling, not the model. */
