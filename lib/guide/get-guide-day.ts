@@ -1,77 +1,42 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { cacheLife, cacheTag } from 'next/cache';
 import { TAGS, type IsoDate } from '@/lib/cache/tags';
-import { db } from '@/lib/db/client';
 import { dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
-import { MAX_AIRING_MS } from './schedule-limits';
-import type { GuideChannel, GuideDay } from './types';
+import { encodeGuideDay, type CompactGuideDay } from './compact';
+import { queryGuideDay } from './query-guide-day';
+
+/** The tags of one (date, zone) guide day: the channel list and every UTC date the day covers. */
+export function guideDayTags(date: IsoDate, zone: string): string[] {
+  const { start, end } = dayBoundsInZone(date, zone);
+  return [TAGS.channels, ...utcDatesCovering(start, end).map(TAGS.guideUtcDate)];
+}
 
 /**
- * The guide for one local day in one zone: every live channel with the published
- * airings that overlap the day (a programme across midnight appears on both days).
- * Cached per (date, zone) and tagged by the UTC dates it covers, so a publish that
- * touches those dates refreshes it in every zone at once.
+ * The guide for one local day in one zone, in its compact wire form. Cached per
+ * (date, zone) and tagged by the UTC dates it covers, so a publish that touches those
+ * dates refreshes it in every zone at once (docs/decisions/0002).
  */
-export async function getGuideDay(date: IsoDate, zone: string): Promise<GuideDay> {
+export async function getGuideDay(date: IsoDate, zone: string): Promise<CompactGuideDay> {
   'use cache';
   cacheLife('guide');
-  const { start, end } = dayBoundsInZone(date, zone);
-  cacheTag(TAGS.channels, ...utcDatesCovering(start, end).map(TAGS.guideUtcDate));
+  cacheTag(...guideDayTags(date, zone));
+  return encodeGuideDay(await queryGuideDay(date, zone));
+}
 
-  // Two queries for the whole grid, whatever the number of channels: never N+1.
-  const [channels, airings] = await Promise.all([
-    db.channel.findMany({
-      where: { archivedAt: null },
-      select: { id: true, slug: true, number: true, name: true },
-      orderBy: { number: 'asc' },
-    }),
-    db.airing.findMany({
-      where: {
-        status: 'PUBLISHED',
-        startsAt: { gt: new Date(start.getTime() - MAX_AIRING_MS), lt: end },
-        endsAt: { gt: start },
-        channel: { archivedAt: null },
-      },
-      select: {
-        id: true,
-        channelId: true,
-        startsAt: true,
-        endsAt: true,
-        isNew: true,
-        isLive: true,
-        isPremiere: true,
-        isRepeat: true,
-        program: { select: { id: true, title: true, subtitle: true, genres: true, ageRating: true } },
-      },
-      orderBy: [{ channelId: 'asc' }, { startsAt: 'asc' }],
-    }),
-  ]);
+export interface SerialisedGuideDay {
+  body: string;
+  etag: string;
+}
 
-  const byChannel = new Map<string, GuideChannel>(
-    channels.map((channel) => [channel.id, { ...channel, slots: [] }]),
-  );
-  for (const airing of airings) {
-    byChannel.get(airing.channelId)?.slots.push({
-      airingId: airing.id,
-      programId: airing.program.id,
-      title: airing.program.title,
-      subtitle: airing.program.subtitle,
-      genres: airing.program.genres,
-      ageRating: airing.program.ageRating,
-      startsAt: airing.startsAt.toISOString(),
-      endsAt: airing.endsAt.toISOString(),
-      isNew: airing.isNew,
-      isLive: airing.isLive,
-      isPremiere: airing.isPremiere,
-      isRepeat: airing.isRepeat,
-    });
-  }
-
-  return {
-    date,
-    zone,
-    startsAt: start.toISOString(),
-    endsAt: end.toISOString(),
-    channels: [...byChannel.values()],
-  };
+/**
+ * The guide day as the JSON API's body, serialised ONCE per regeneration (DESIGN P6):
+ * the cache holds the string and its ETag, so a request only copies bytes.
+ */
+export async function getGuideDayJson(date: IsoDate, zone: string): Promise<SerialisedGuideDay> {
+  'use cache';
+  cacheLife('guide');
+  cacheTag(...guideDayTags(date, zone));
+  const body = JSON.stringify(await getGuideDay(date, zone));
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }

@@ -22,7 +22,14 @@ export interface GuideChannel {
   slug: string;
   number: number;
   name: string;
+  /** Slug of the channel's group (news, sport, ...), null when it has none. */
+  groupSlug: string | null;
   slots: GuideSlot[];
+}
+
+export interface GuideGroup {
+  slug: string;
+  name: string;
 }
 
 /** Every channel with the airings that overlap one local day in one zone. */
@@ -32,5 +39,7 @@ export interface GuideDay {
   /** The day's bounds as ISO instants: [startsAt, endsAt). */
   startsAt: string;
   endsAt: string;
+  /** Channel groups in display order. */
+  groups: GuideGroup[];
   channels: GuideChannel[];
 }

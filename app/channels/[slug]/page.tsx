@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { cacheLife } from 'next/cache';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AiringBadges } from '@/app/_components/guide/airing-badges';
+import styles from '@/app/_components/guide/schedule.module.css';
+import { getChannelWeek, listChannelSlugs } from '@/lib/guide/get-channel-week';
+import { parseChannelSlug } from '@/lib/guide/ids';
+import type { ChannelWeek } from '@/lib/guide/program-types';
+
+// Blocking on a first visit to an unlisted URL (no shell + fallback): the page is then
+// stored whole, and an unknown id or date answers with a real 404 status, not a 200 shell.
+export const instant = false;
+
+type Params = { params: Promise<{ slug: string }> };
+
+/** Every live channel is prerendered at build; channels added later on first visit. */
+export async function generateStaticParams() {
+  return (await listChannelSlugs()).map((slug) => ({ slug }));
+}
+
+async function channelWeekFor(params: Params['params']) {
+  const slug = parseChannelSlug((await params).slug);
+  return slug ? getChannelWeek(slug) : null;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const week = await channelWeekFor(params);
+  return { title: week ? `${week.channel.name} schedule` : 'Channel not found' };
+}
+
+/** A channel's week, day by day in the channel's own zone. Cached; reads nothing from the request. */
+export default async function ChannelPage({ params }: Params) {
+  const week = await channelWeekFor(params);
+  if (!week) notFound();
+  return <ChannelSchedule week={week} />;
+}
+
+async function ChannelSchedule({ week }: { week: ChannelWeek }) {
+  'use cache';
+  cacheLife('guide');
+  const { channel } = week;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: channel.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dayName = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full' });
+
+  return (
+    <main>
+      <h1>
+        {channel.number} {channel.name}
+      </h1>
+      {channel.description && <p className={styles.synopsis}>{channel.description}</p>}
+      <p className="muted">Times in {channel.timeZone.replaceAll('_', ' ')}, the channel’s own zone.</p>
+      {week.days.map((day) => (
+        <section key={day.date} className={styles.day} aria-labelledby={`day-${day.date}`}>
+          <h2 id={`day-${day.date}`}>{dayName.format(new Date(`${day.date}T12:00:00Z`))}</h2>
+          {day.slots.length === 0 ? (
+            <p className="muted">No programmes scheduled.</p>
+          ) : (
+            <ul className={styles.list}>
+              {day.slots.map((slot) => (
+                <li key={slot.startsAt}>
+                  <time dateTime={slot.startsAt}>
+                    {time.format(new Date(slot.startsAt))}–{time.format(new Date(slot.endsAt))}
+                  </time>
+                  <span>
+                    <Link href={`/programs/${slot.programId}`} prefetch={false}>
+                      {slot.title}
+                    </Link>
+                    {slot.subtitle && <span className="muted"> · {slot.subtitle}</span>}
+                    <AiringBadges airing={slot} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </main>
+  );
+}
