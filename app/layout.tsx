@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '@/app/_components/auth/account-menu';
+import { QueryProvider } from '@/app/_components/providers/query-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,15 +16,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Primetime
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/guide">TV guide</Link>
-          </nav>
-        </header>
-        {children}
+        <QueryProvider>
+          <header className="site-header">
+            <Link href="/" className="brand">
+              Primetime
+            </Link>
+            <nav aria-label="Main">
+              <Link href="/guide">TV guide</Link>
+              <Link href="/vod">On demand</Link>
+              <Link href="/search">Search</Link>
+            </nav>
+            <AccountMenu />
+          </header>
+          {children}
+        </QueryProvider>
       </body>
     </html>
   );
