@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { AdminGate } from '@/app/_components/admin/admin-gate';
+import styles from '@/app/_components/admin/admin.module.css';
+import { listChannels } from '@/lib/admin/channels';
+
+export const metadata: Metadata = { title: 'Channels' };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default function ChannelsPage({ searchParams }: Props) {
+  return (
+    <main>
+      <h1>Channels</h1>
+      <Suspense fallback={<p>Loading channels…</p>}>
+        <AdminGate role="EDITOR" returnTo="/admin/channels">
+          {async () => <ChannelList params={await searchParams} />}
+        </AdminGate>
+      </Suspense>
+    </main>
+  );
+}
+
+function one(value: string | string[] | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+async function ChannelList({ params }: { params: Record<string, string | string[] | undefined> }) {
+  const query = one(params.q).slice(0, 100);
+  const after = /^\d{1,6}$/.test(one(params.after)) ? Number(one(params.after)) : null;
+  const includeArchived = one(params.archived) === '1';
+  const page = await listChannels({ query, after, includeArchived });
+  const next = new URLSearchParams({ ...(query ? { q: query } : {}), ...(includeArchived ? { archived: '1' } : {}), after: String(page.nextCursor ?? '') });
+  return (
+    <>
+      <p>
+        <Link href="/admin/channels/new">New channel</Link>
+      </p>
+      <form className={styles.filters} role="search" aria-label="Search channels">
+        <label>
+          Search
+          <input name="q" defaultValue={query} placeholder="Name, slug or number" />
+        </label>
+        <label>
+          <span>
+            <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} /> Include archived
+          </span>
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">No.</th>
+            <th scope="col">Name</th>
+            <th scope="col">Slug</th>
+            <th scope="col">Time zone</th>
+            <th scope="col">Group</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.number}</td>
+              <td>
+                <Link href={`/admin/channels/${row.id}`}>{row.name}</Link>
+              </td>
+              <td>{row.slug}</td>
+              <td>{row.timeZone}</td>
+              <td>{row.groupName ?? '—'}</td>
+              <td>{row.archived ? 'Archived' : 'On air'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.rows.length === 0 ? <p>No channels match.</p> : null}
+      {page.nextCursor !== null ? (
+        <p className={styles.pager}>
+          <Link href={`/admin/channels?${next.toString()}`}>Next page</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+'use server';
+import { adminAction } from '@/lib/admin/action';
+import { createPackageSpec, updatePackageSpec } from '@/lib/admin/packages';
+
+export const createPackage = adminAction(createPackageSpec);
+export const updatePackage = adminAction(updatePackageSpec);

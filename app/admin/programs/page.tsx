@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { AdminGate } from '@/app/_components/admin/admin-gate';
+import styles from '@/app/_components/admin/admin.module.css';
+import { listPrograms } from '@/lib/admin/programs';
+
+export const metadata: Metadata = { title: 'Programs' };
+
+type Params = Record<string, string | string[] | undefined>;
+
+export default function ProgramsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  return (
+    <main>
+      <h1>Programs</h1>
+      <Suspense fallback={<p>Loading programs…</p>}>
+        <AdminGate role="EDITOR" returnTo="/admin/programs">
+          {async () => <ProgramList params={await searchParams} />}
+        </AdminGate>
+      </Suspense>
+    </main>
+  );
+}
+
+const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
+
+async function ProgramList({ params }: { params: Params }) {
+  const query = one(params.q).slice(0, 100);
+  const includeArchived = one(params.archived) === '1';
+  const page = await listPrograms({ query, cursor: one(params.cursor).slice(0, 600) || null, includeArchived });
+  const next = new URLSearchParams({ ...(query ? { q: query } : {}), ...(includeArchived ? { archived: '1' } : {}), cursor: page.nextCursor ?? '' });
+  return (
+    <>
+      <p>
+        <Link href="/admin/programs/new">New program</Link>
+      </p>
+      <form className={styles.filters} role="search" aria-label="Search programs">
+        <label>
+          Search
+          <input name="q" defaultValue={query} placeholder="Title" />
+        </label>
+        <label>
+          <span>
+            <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} /> Include archived
+          </span>
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Episode</th>
+            <th scope="col">Year</th>
+            <th scope="col">Genres</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/admin/programs/${row.id}`}>{row.title}</Link>
+              </td>
+              <td>{row.subtitle ?? '—'}</td>
+              <td>{row.year ?? '—'}</td>
+              <td>{row.genres.join(', ')}</td>
+              <td>{row.archived ? 'Archived' : 'Active'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.rows.length === 0 ? <p>No programs match.</p> : null}
+      {page.nextCursor ? (
+        <p className={styles.pager}>
+          <Link href={`/admin/programs?${next.toString()}`}>Next page</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

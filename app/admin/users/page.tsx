@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { AdminGate } from '@/app/_components/admin/admin-gate';
+import styles from '@/app/_components/admin/admin.module.css';
+import { listUsers } from '@/lib/admin/users';
+
+export const metadata: Metadata = { title: 'Users' };
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
+
+export default function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
+  return (
+    <main>
+      <h1>Users</h1>
+      <Suspense fallback={<p>Loading users…</p>}>
+        <AdminGate role="ADMIN" returnTo="/admin/users">
+          {async () => <UserList params={await searchParams} />}
+        </AdminGate>
+      </Suspense>
+    </main>
+  );
+}
+
+async function UserList({ params }: { params: Params }) {
+  const query = one(params.q).slice(0, 254);
+  const page = await listUsers({ query, after: one(params.after).slice(0, 254) || null });
+  const next = new URLSearchParams({ ...(query ? { q: query } : {}), after: page.nextCursor ?? '' });
+  return (
+    <>
+      <form className={styles.filters} role="search" aria-label="Search users">
+        <label>
+          Email contains
+          <input name="q" defaultValue={query} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Country</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/admin/users/${row.id}`}>{row.email}</Link>
+              </td>
+              <td>{row.role.toLowerCase()}</td>
+              <td>{row.homeCountry ?? '—'}</td>
+              <td>{row.disabled ? 'Disabled' : 'Active'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.nextCursor ? (
+        <p className={styles.pager}>
+          <Link href={`/admin/users?${next.toString()}`}>Next page</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+// FormData as the plain object the zod schemas parse: a field sent once is a string, a
+// field sent several times (checkbox groups, multi-selects) an array. Next's own
+// `$ACTION_*` fields and file uploads are left out (uploads have their own route).
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = formData.getAll(key).filter((value): value is string => typeof value === 'string');
+    if (values.length === 0) continue;
+    result[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return result;
+}

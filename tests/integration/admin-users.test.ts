@@ -1,0 +1,95 @@
+// Admin account writes through the real wrapper: admins cannot demote or disable
+// themselves, editors cannot touch accounts, and a granted package reaches the cached
+// entitlement profile at once (the profile is invalidated after commit).
+import { randomUUID } from 'node:crypto';
+import { encode } from 'next-auth/jwt';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAdminWrite, type AdminWriteDeps } from '@/lib/admin/run-admin-write';
+import { grantSubscriptionSpec, setDisabledSpec, setRoleSpec } from '@/lib/admin/users';
+import { assertRole } from '@/lib/auth/guards';
+import { sessionUserFrom } from '@/lib/auth/session';
+import { userStateKey } from '@/lib/auth/user-state';
+import { db } from '@/lib/db/client';
+import type { Role } from '@/lib/db/generated/enums';
+import { env } from '@/lib/env';
+import { getProfile } from '@/lib/profile';
+import { getRedis } from '@/lib/redis/client';
+
+const COOKIE = 'authjs.session-token';
+const users: string[] = [];
+const packages: string[] = [];
+
+async function createUser(role: Role): Promise<string> {
+  const user = await db.user.create({ data: { email: `admin-users-${randomUUID()}@example.com`, role }, select: { id: true } });
+  users.push(user.id);
+  return user.id;
+}
+
+async function depsFor(userId: string): Promise<AdminWriteDeps> {
+  const token = await encode({ token: { sub: userId }, secret: env.AUTH_SECRET, salt: COOKIE });
+  return {
+    db,
+    authorize: async (role) => assertRole(await sessionUserFrom((name) => (name === COOKIE ? token : undefined)), role),
+    clientIp: async () => null,
+    revalidate: () => undefined,
+  };
+}
+
+afterAll(async () => {
+  await db.auditLog.deleteMany({ where: { entityId: { in: users } } });
+  await db.subscription.deleteMany({ where: { userId: { in: users } } });
+  await db.package.deleteMany({ where: { id: { in: packages } } });
+  if (users.length > 0) await getRedis().del(...users.map(userStateKey), ...users.map((id) => `profile:{${id}}`));
+  await db.user.deleteMany({ where: { id: { in: users } } });
+  getRedis().disconnect();
+  await db.$disconnect();
+});
+
+describe('account administration', () => {
+  it('refuses an admin demoting or disabling their own account, and changes nothing', async () => {
+    const admin = await createUser('ADMIN');
+    const deps = await depsFor(admin);
+    expect(await runAdminWrite(setRoleSpec, { userId: admin, role: 'EDITOR' }, deps)).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('your own administrator role') });
+    expect(await runAdminWrite(setDisabledSpec, { userId: admin, disabled: 'true' }, deps)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await db.user.findUnique({ where: { id: admin }, select: { role: true, disabledAt: true } })).toEqual({ role: 'ADMIN', disabledAt: null });
+  });
+
+  it('keeps editors out of account changes', async () => {
+    const editor = await createUser('EDITOR');
+    const viewer = await createUser('VIEWER');
+    expect(await runAdminWrite(setRoleSpec, { userId: viewer, role: 'ADMIN' }, await depsFor(editor))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await db.user.findUnique({ where: { id: viewer }, select: { role: true } }))?.role).toBe('VIEWER');
+  });
+
+  it('a demotion takes effect on the target user\'s very next check', async () => {
+    const admin = await createUser('ADMIN');
+    const editor = await createUser('EDITOR');
+    const editorDeps = await depsFor(editor);
+    await editorDeps.authorize('EDITOR'); // warms the cached user state
+    expect(await runAdminWrite(setRoleSpec, { userId: editor, role: 'VIEWER' }, await depsFor(admin))).toMatchObject({ ok: true });
+    await expect(editorDeps.authorize('EDITOR')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('a granted package is in the viewer\'s cached profile on the next read', async () => {
+    const admin = await createUser('ADMIN');
+    const viewer = await createUser('VIEWER');
+    const pkg = await db.package.create({ data: { slug: `e2e-${randomUUID().slice(0, 8)}`, name: 'Test Pack', description: '', priceCents: 100, currency: 'EUR' }, select: { id: true } });
+    packages.push(pkg.id);
+    expect((await getProfile(viewer))?.packages.map((held) => held.id)).toEqual([]); // now cached in Redis
+
+    const state = await runAdminWrite(grantSubscriptionSpec, { userId: viewer, packageId: pkg.id, endsAt: '' }, await depsFor(admin));
+    expect(state).toMatchObject({ ok: true, message: 'Test Pack granted.' });
+    expect((await getProfile(viewer))?.packages.map((held) => held.id)).toEqual([pkg.id]);
+    const audit = await db.auditLog.findFirst({ where: { entityId: viewer, action: 'subscription.grant' }, select: { actorId: true } });
+    expect(audit?.actorId).toBe(admin);
+  });
+
+  it('refuses an end date in the past as a field error', async () => {
+    const admin = await createUser('ADMIN');
+    const viewer = await createUser('VIEWER');
+    const [pkg] = await db.package.findMany({ take: 1, select: { id: true } });
+    const state = await runAdminWrite(grantSubscriptionSpec, { userId: viewer, packageId: pkg?.id, endsAt: '2001-01-01' }, await depsFor(admin));
+    expect(state).toMatchObject({ ok: false, errors: { endsAt: 'The end must be in the future.' } });
+    expect(await db.subscription.count({ where: { userId: viewer } })).toBe(0);
+  });
+});
