@@ -12,7 +12,7 @@ import { runScenario } from './lib/measure';
 import { OptionsError, USAGE, parseOptions } from './lib/options';
 import { acquireRunLock, beginShutdown, killAllNow, reapStale, stopAll } from './lib/processes';
 import { writeResults, type ScenarioResult } from './lib/results';
-import { renderTable } from './lib/table';
+import { renderFindings, renderTable } from './lib/table';
 import { totalErrors } from './lib/targets';
 import { ensureTools } from './lib/tools';
 import { SCENARIOS } from './scenarios/index';
@@ -92,7 +92,8 @@ async function main(): Promise<number> {
       try {
         const result = await runScenario(state, scenario);
         results.push(result);
-        console.log(renderTable(scenario, result.measurements));
+        if (result.measurements.length > 0) console.log(renderTable(scenario, result.measurements));
+        if (result.findings?.length) console.log(renderFindings(scenario, result.findings));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         progress(`scenario ${scenario.name} FAILED: ${message}`);

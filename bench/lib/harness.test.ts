@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { OptionsError, parseOptions } from './options';
 import { renderSvg } from './svg';
+import { renderFindings } from './table';
 import { DESIGN_TARGETS, judge, totalErrors } from './targets';
-import type { Measurement } from './types';
+import type { Measurement, Scenario } from './types';
 import { parseReport } from './wrk';
 
 const LINE =
@@ -96,5 +97,21 @@ describe('renderSvg', () => {
     expect(svg).toContain('a &amp; b');
     expect(svg).toContain('class="goal"');
     expect(svg).not.toContain('<edge>');
+  });
+});
+
+describe('renderFindings', () => {
+  const scenario: Scenario = { name: 'guide-query', describe: 'the guide day in PostgreSQL', anchor: 'nginx-static', designTarget: 'P7', targets: [], setup: async () => ({ baseUrl: '' }) };
+
+  it('judges a finding against its DESIGN limit and leaves the others unjudged', () => {
+    const table = renderFindings(scenario, [
+      { label: 'guide day', value: 12.345, unit: 'ms', max: 20 },
+      { label: 'too slow', value: 25, unit: 'ms', max: 20 },
+      { label: 'partitions scanned', value: 2, unit: 'count', detail: 'pruned' },
+    ]);
+    expect(table).toContain('guide-query findings (P7 <= 20 ms in PostgreSQL)');
+    expect(table).toMatch(/guide day\s+12\.35 ms\s+<= 20\.00 ms: PASS/);
+    expect(table).toMatch(/too slow\s+25\.00 ms\s+<= 20\.00 ms: MISS/);
+    expect(table).toMatch(/partitions scanned\s+2\s+-\s+pruned/);
   });
 });

@@ -1,6 +1,8 @@
 // One scenario, start to finish: setup, a pre-flight request per target (right status,
 // body size), the anchor measured at the same settings, then each target; warm-up runs
 // are discarded. Anchor measurements are reused within a run when nothing differs.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createContext, type RunState } from './context';
 import { fetchOnce } from './http';
 import { progress } from './log';
@@ -10,7 +12,7 @@ import { DESIGN_TARGETS, judge } from './targets';
 import type { AnchorKind, Measurement, Scenario, TargetSpec } from './types';
 import { runWrk } from './wrk';
 
-type Load = Pick<TargetSpec, 'method' | 'headers' | 'body'> & { connections: number };
+type Load = Pick<TargetSpec, 'method' | 'headers' | 'body'> & { connections: number; rotate?: { header: string; file: string } };
 
 const anchorCache = new Map<string, Measurement>();
 
@@ -36,6 +38,7 @@ async function load(
   const { options } = state;
   const request = {
     url,
+    rotate: spec.rotate,
     connections: spec.connections,
     threads: options.threads,
     method: spec.method,
@@ -90,16 +93,36 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
   const scope = new Scope();
   progress(`scenario ${scenario.name}: setting up…`);
   try {
-    const runtime = await scenario.setup(createContext(state, scope));
+    const ctx = createContext(state, scope);
+    const runtime = await scenario.setup(ctx);
     const measured: Measurement[] = [];
+    const rotate = runtime.rotate && runtime.rotate.values.length > 0 ? runtime.rotate : undefined;
+    let rotateFile: string | undefined;
+    if (rotate) {
+      rotateFile = path.join(state.runDir, `rotate-${scenario.name}.txt`);
+      writeFileSync(rotateFile, `${rotate.values.join('\n')}\n`);
+    }
     const targets = scenario.targets.map((target) => ({
       target,
       url: `${runtime.baseUrl}${target.path}`,
-      spec: { method: target.method, headers: target.headers, body: target.body, connections: target.connections ?? state.options.connections },
+      spec: {
+        method: target.method,
+        headers: target.headers,
+        body: target.body,
+        connections: target.connections ?? state.options.connections,
+        rotate: rotate && rotateFile ? { header: rotate.header, file: rotateFile } : undefined,
+      },
     }));
     // Pre-flight every target before any load, so a broken page fails in a second, not after minutes.
     const bodies: Buffer[] = [];
-    for (const { target, url, spec } of targets) bodies.push(await preflight(url, spec, target.expectStatus ?? 200));
+    for (const { target, url, spec } of targets) {
+      const headers = rotate ? { ...spec.headers, [rotate.header]: rotate.values[0]! } : spec.headers;
+      bodies.push(await preflight(url, { ...spec, headers }, target.expectStatus ?? 200));
+    }
+
+    const findings = scenario.findings ? await scenario.findings(ctx, runtime) : undefined;
+    // A findings-only scenario (a query plan, a browser metric) has no throughput to compare.
+    if (targets.length === 0 && findings) return { ...base, measurements: measured, findings };
 
     const anchorBody = runtime.anchorBody ?? bodies[0];
     const connectionCounts = [...new Set(targets.length > 0 ? targets.map((t) => t.spec.connections) : [state.options.connections])];
@@ -117,7 +140,7 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
       if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m);
       measured.push(m);
     }
-    return { ...base, measurements: measured };
+    return { ...base, measurements: measured, findings };
   } finally {
     await scope.close();
   }

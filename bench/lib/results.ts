@@ -6,7 +6,7 @@ import type { DatasetInfo } from './database';
 import type { MachineInfo } from './machine';
 import type { BenchOptions } from './options';
 import { renderSvg, type ChartGroup } from './svg';
-import type { AnchorKind, DesignTargetId, Measurement } from './types';
+import type { AnchorKind, DesignTargetId, Finding, Measurement } from './types';
 
 export interface ScenarioResult {
   name: string;
@@ -14,6 +14,8 @@ export interface ScenarioResult {
   anchor: AnchorKind;
   designTarget?: DesignTargetId;
   measurements: Measurement[];
+  /** Non-throughput measurements (Scenario.findings). */
+  findings?: Finding[];
   error?: string;
 }
 

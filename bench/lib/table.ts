@@ -1,6 +1,6 @@
 // The per-scenario table printed to stdout.
 import { ANCHOR_REFERENCE, DESIGN_TARGETS, totalErrors } from './targets';
-import type { Measurement, Scenario } from './types';
+import type { Finding, Measurement, Scenario } from './types';
 import { formatInt, rowLabel } from './format';
 
 const HEADERS = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ratio', 'DESIGN target'];
@@ -48,4 +48,26 @@ export function renderTable(scenario: Scenario, rows: Measurement[]): string {
   const first = rows[0];
   const setting = first ? `${first.connections} connections, ${first.threads} wrk thread(s), ${first.durationS.toFixed(0)} s after ${first.warmupS} s warm-up` : '';
   return [`\n== ${scenario.name}: ${scenario.describe}`, `   ${setting}`, line(HEADERS), rule, ...cells.map(line)].join('\n');
+}
+
+function findingValue(finding: Finding): string {
+  if (finding.unit === 'ms') return `${finding.value.toFixed(2)} ms`;
+  if (finding.unit === 'KB') return `${finding.value.toFixed(1)} KB`;
+  return `${formatInt(finding.value)}${finding.unit === 'bytes' ? ' B' : ''}`;
+}
+
+function findingVerdict(finding: Finding): string {
+  if (finding.max === undefined) return '-';
+  const limit = findingValue({ ...finding, value: finding.max });
+  return finding.value <= finding.max ? `<= ${limit}: PASS` : `<= ${limit}: MISS`;
+}
+
+/** A scenario's non-throughput measurements (Scenario.findings), one line each. */
+export function renderFindings(scenario: Scenario, findings: Finding[]): string {
+  const heading = scenario.designTarget ? `${DESIGN_TARGETS[scenario.designTarget].short}` : '-';
+  const cells = findings.map((f) => [f.label, findingValue(f), findingVerdict(f), f.detail ?? '']);
+  const headers = ['finding', 'value', 'DESIGN limit', 'detail'];
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]): string => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [`\n== ${scenario.name} findings (${heading}): ${scenario.describe}`, line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }

@@ -31,6 +31,12 @@ export interface ScenarioRuntime {
    * so nginx serves a file of exactly the size of the page under test.
    */
   anchorBody?: Buffer;
+  /**
+   * Rotate one header over these values, one per request, for every target (e.g. the
+   * session cookies of many viewers, so a per-user endpoint is not measured on one user).
+   * The pre-flight request uses the first value.
+   */
+  rotate?: { header: string; values: string[] };
 }
 
 export interface Scenario {
@@ -45,6 +51,23 @@ export interface Scenario {
   targets: TargetSpec[];
   /** Starts what the targets need; anything started through ctx is stopped after the scenario. */
   setup(ctx: BenchContext): Promise<ScenarioRuntime>;
+  /**
+   * Measurements that are not wrk throughput (a payload's compressed size, a query's time
+   * under EXPLAIN, a browser metric), taken after setup and before any load. A scenario
+   * with findings and no targets measures no anchor.
+   */
+  findings?(ctx: BenchContext, runtime: ScenarioRuntime): Promise<Finding[]>;
+}
+
+/** One non-throughput measurement; printed under the scenario's table and kept in the results. */
+export interface Finding {
+  label: string;
+  value: number;
+  unit: 'ms' | 'KB' | 'bytes' | 'count';
+  /** DESIGN.md's limit in the same unit: the table says PASS when value <= max, else MISS. */
+  max?: number;
+  /** Anything the figure needs to be read right, e.g. "2 of 13 partitions scanned". */
+  detail?: string;
 }
 
 export interface LatencySummary {

@@ -17,6 +17,8 @@ export interface WrkRequest {
   body?: string;
   /** Count 3xx too, at the cost of wrk copying every response into Lua. */
   countNon2xx?: boolean;
+  /** One header rotated per request over the lines of a file (report.lua pre-formats them). */
+  rotate?: { header: string; file: string };
 }
 
 interface RawReport {
@@ -69,6 +71,8 @@ export async function runWrk(request: WrkRequest): Promise<WrkResult> {
     BENCH_METHOD: request.method ?? 'GET',
     BENCH_BODY: request.body ?? '',
     BENCH_COUNT_NON2XX: request.countNon2xx ? '1' : '0',
+    BENCH_ROTATE_HEADER: request.rotate?.header ?? '',
+    BENCH_ROTATE_FILE: request.rotate?.file ?? '',
   };
   // Raise the open-files limit to the hard limit first: wrk needs one descriptor per
   // connection and the usual soft limit (1024) would cap P4's 10,000 connections.

@@ -17,6 +17,32 @@ end
 -- (the generator became the bottleneck), so it is opt-in: BENCH_COUNT_NON2XX=1.
 -- Without it, non2xx is -1 and the harness uses wrk's native errors.status (>= 400);
 -- the harness also checks every target's status once before loading it.
+-- Optional: BENCH_ROTATE_HEADER + BENCH_ROTATE_FILE rotate one header over the file's lines,
+-- one per request (the session cookies of many viewers). Every request is formatted once in
+-- init(), so request() only hands back a prepared string and wrk stays fast.
+local rotate_header = os.getenv("BENCH_ROTATE_HEADER")
+local rotate_file = os.getenv("BENCH_ROTATE_FILE")
+if rotate_header ~= nil and rotate_header ~= "" and rotate_file ~= nil and rotate_file ~= "" then
+  local prepared = {}
+  local index = 0
+  function init(args)
+    local headers = {}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    for line in io.lines(rotate_file) do
+      if line ~= "" then
+        headers[rotate_header] = line
+        table.insert(prepared, wrk.format(nil, nil, headers))
+      end
+    end
+    -- Threads start at different places in the list.
+    index = math.random(#prepared) - 1
+  end
+  function request()
+    index = index % #prepared + 1
+    return prepared[index]
+  end
+end
+
 local threads = {}
 
 function setup(thread)

@@ -1,74 +1,14 @@
 import 'server-only';
 import type { IsoDate } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
-import { dayBoundsInZone } from '@/lib/time/zoned';
-import { MAX_AIRING_MS } from './schedule-limits';
-import type { GuideChannel, GuideDay } from './types';
+import { runGuideDayQueries } from './guide-day-query';
+import type { GuideDay } from './types';
 
 /**
- * Every live channel with the published airings that OVERLAP one local day in one zone
- * (a programme across midnight appears on both days). Uncached: `getGuideDay` caches it.
- * Three queries whatever the number of channels: never N+1.
+ * Every live channel with the published airings that OVERLAP one local day in one zone.
+ * Uncached: `getGuideDay` caches it. The queries live in guide-day-query.ts, which the
+ * bench also runs under EXPLAIN.
  */
-export async function queryGuideDay(date: IsoDate, zone: string): Promise<GuideDay> {
-  const { start, end } = dayBoundsInZone(date, zone);
-  const [groups, channels, airings] = await Promise.all([
-    db.channelGroup.findMany({ select: { slug: true, name: true }, orderBy: { position: 'asc' } }),
-    db.channel.findMany({
-      where: { archivedAt: null },
-      select: { id: true, slug: true, number: true, name: true, group: { select: { slug: true } } },
-      orderBy: { number: 'asc' },
-    }),
-    db.airing.findMany({
-      where: {
-        status: 'PUBLISHED',
-        // The lower bound on starts_at is implied by the overlap (an airing lasts at most
-        // MAX_AIRING_MS) and lets PostgreSQL prune the monthly partitions.
-        startsAt: { gt: new Date(start.getTime() - MAX_AIRING_MS), lt: end },
-        endsAt: { gt: start },
-        channel: { archivedAt: null },
-      },
-      select: {
-        id: true,
-        channelId: true,
-        startsAt: true,
-        endsAt: true,
-        isNew: true,
-        isLive: true,
-        isPremiere: true,
-        isRepeat: true,
-        program: { select: { id: true, title: true, subtitle: true, genres: true, ageRating: true } },
-      },
-      orderBy: [{ channelId: 'asc' }, { startsAt: 'asc' }],
-    }),
-  ]);
-
-  const byChannel = new Map<string, GuideChannel>(
-    channels.map(({ group, ...channel }) => [channel.id, { ...channel, groupSlug: group?.slug ?? null, slots: [] }]),
-  );
-  for (const airing of airings) {
-    byChannel.get(airing.channelId)?.slots.push({
-      airingId: airing.id,
-      programId: airing.program.id,
-      title: airing.program.title,
-      subtitle: airing.program.subtitle,
-      genres: airing.program.genres,
-      ageRating: airing.program.ageRating,
-      startsAt: airing.startsAt.toISOString(),
-      endsAt: airing.endsAt.toISOString(),
-      isNew: airing.isNew,
-      isLive: airing.isLive,
-      isPremiere: airing.isPremiere,
-      isRepeat: airing.isRepeat,
-    });
-  }
-
-  return {
-    date,
-    zone,
-    startsAt: start.toISOString(),
-    endsAt: end.toISOString(),
-    groups,
-    channels: [...byChannel.values()],
-  };
+export function queryGuideDay(date: IsoDate, zone: string): Promise<GuideDay> {
+  return runGuideDayQueries(db, date, zone);
 }

@@ -8,15 +8,19 @@ import { getChannelWeek, listChannelSlugs } from '@/lib/guide/get-channel-week';
 import { parseChannelSlug } from '@/lib/guide/ids';
 import type { ChannelWeek } from '@/lib/guide/program-types';
 
-// Blocking on a first visit to an unlisted URL (no shell + fallback): the page is then
-// stored whole, and an unknown id or date answers with a real 404 status, not a 200 shell.
-export const instant = false;
+// The whole route is static output: an unlisted slug waits for its render instead of
+// streaming the fallback shell with a 200, so an unknown or malformed slug is a real 404.
+export const ensureStatic = 'navigation';
 
 type Params = { params: Promise<{ slug: string }> };
 
-/** Every live channel is prerendered at build; channels added later on first visit. */
+/**
+ * Every live channel is prerendered at build; channels added later on first visit.
+ * `ensureStatic` needs at least one param set, so an empty database lists a placeholder.
+ */
 export async function generateStaticParams() {
-  return (await listChannelSlugs()).map((slug) => ({ slug }));
+  const slugs = await listChannelSlugs();
+  return (slugs.length > 0 ? slugs : ['none']).map((slug) => ({ slug }));
 }
 
 async function channelWeekFor(params: Params['params']) {

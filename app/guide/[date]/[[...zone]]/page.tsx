@@ -10,9 +10,10 @@ import { dateInZone } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'TV guide' };
 
-// Blocking on a first visit to an unlisted URL (no shell + fallback): the page is then
-// stored whole, and a bad date or zone answers with a real 404/307 status, not a 200 shell.
-export const instant = false;
+// The whole route is static output: an unlisted (date, zone) waits for its render instead
+// of streaming the fallback shell with a 200, so a malformed date or zone is a real 404, an
+// out-of-range date or non-canonical zone a real 307, and the page is kept like a listed one.
+export const ensureStatic = 'navigation';
 
 /** Today in the default zone is prerendered at build; other (date, zone) pages on first visit. */
 export function generateStaticParams() {
