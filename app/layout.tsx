@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { AccountMenu } from '@/app/_components/auth/account-menu';
 import { QueryProvider } from '@/app/_components/providers/query-provider';
 import './globals.css';
@@ -25,8 +25,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/guide">TV guide</Link>
               <Link href="/vod">On demand</Link>
               <Link href="/search">Search</Link>
+              <Link href="/account/watchlist">Watchlist</Link>
             </nav>
-            <AccountMenu />
+            {/* usePathname() must sit inside Suspense, or every route with unlisted
+                params fails to prerender its shell. */}
+            <Suspense fallback={null}>
+              <AccountMenu />
+            </Suspense>
           </header>
           {children}
         </QueryProvider>

@@ -56,7 +56,7 @@ function names(items: Array<{ name: string }>): string {
   return `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
 }
 
-function formatInstant(instant: number, { timeZone, now, locale = 'en-GB' }: ExplainOptions): string {
+export function formatInstant(instant: number, { timeZone, now, locale = 'en-GB' }: ExplainOptions): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
   if (day.format(instant) === day.format(now)) return time;

@@ -4,6 +4,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { OPEN_RIGHTS } from './decide';
+import type { RuleRights } from './compact';
 import type { BlackoutRule, Rights } from './types';
 
 export const PLAYABLE_KINDS = ['airing', 'channel', 'episode', 'title'] as const;
@@ -18,7 +19,7 @@ export interface PlayableRights {
   rights: Rights;
 }
 
-const RULE_SELECT = {
+export const RULE_SELECT = {
   allowedCountries: true,
   deniedCountries: true,
   availableFrom: true,
@@ -27,7 +28,7 @@ const RULE_SELECT = {
   isps: { select: { isp: { select: { id: true, name: true, asns: true } } }, orderBy: { ispId: 'asc' } },
 } as const;
 
-const BLACKOUT_SELECT = {
+export const BLACKOUT_SELECT = {
   startsAt: true,
   endsAt: true,
   countries: true,
@@ -35,7 +36,7 @@ const BLACKOUT_SELECT = {
   substituteChannel: { select: { id: true, name: true } },
 } as const;
 
-interface RuleRow {
+export interface RuleRow {
   allowedCountries: string[];
   deniedCountries: string[];
   availableFrom: Date | null;
@@ -43,12 +44,19 @@ interface RuleRow {
   packages: Array<{ package: { id: string; name: string } }>;
   isps: Array<{ isp: { id: string; name: string; asns: number[] } }>;
 }
-interface BlackoutRow {
+export interface BlackoutRow {
   startsAt: Date;
   endsAt: Date;
   countries: string[];
   reason: string;
   substituteChannel: { id: string; name: string } | null;
+}
+
+/** A rule row as the compact table's `RuleRights` (null: no rule). */
+export function toRuleRights(rule: RuleRow | null): RuleRights | null {
+  if (!rule) return null;
+  const { ageRating: _ageRating, blackouts: _blackouts, ...rest } = toRights(rule, null, []);
+  return rest;
 }
 
 function toRights(rule: RuleRow | null, ageRating: number | null, blackouts: BlackoutRow[]): Rights {
@@ -67,7 +75,7 @@ function toRights(rule: RuleRow | null, ageRating: number | null, blackouts: Bla
   return { ...base, ageRating, blackouts: blackouts.map(toBlackout) };
 }
 
-function toBlackout(row: BlackoutRow): BlackoutRule {
+export function toBlackout(row: BlackoutRow): BlackoutRule {
   return { startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime(), countries: row.countries, reason: row.reason, substitute: row.substituteChannel };
 }
 

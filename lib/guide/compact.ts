@@ -5,6 +5,7 @@
 // do not compress (they were 36 of 52 KB gzipped for 60 channels). A client asks for a
 // programme by its airing instead (channel slug + start: /api/guide/airings/...).
 import type { IsoDate } from '@/lib/cache/tags';
+import type { CompactGuideRights } from '@/lib/entitlements/guide-rights';
 import type { GuideDay } from './types';
 
 export const AIRING_FLAGS = { new: 1, live: 2, premiere: 4, repeat: 8 } as const;
@@ -30,6 +31,8 @@ export interface CompactGuideDay {
   genres: string[];
   programs: CompactProgram[];
   channels: CompactChannel[];
+  /** Rights references for the lock badges (lib/entitlements/guide-rights.ts); absent in older payloads. */
+  rights?: CompactGuideRights;
 }
 
 /** One airing decoded from the compact form. */

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cacheLife, cacheTag } from 'next/cache';
 import { TAGS, type IsoDate } from '@/lib/cache/tags';
 import { dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
+import { queryGuideRights } from '@/lib/entitlements/guide-rights-query';
 import { encodeGuideDay, type CompactGuideDay } from './compact';
 import { queryGuideDay } from './query-guide-day';
 
@@ -20,8 +21,10 @@ export function guideDayTags(date: IsoDate, zone: string): string[] {
 export async function getGuideDay(date: IsoDate, zone: string): Promise<CompactGuideDay> {
   'use cache';
   cacheLife('guide');
-  cacheTag(...guideDayTags(date, zone));
-  return encodeGuideDay(await queryGuideDay(date, zone));
+  // Rights travel with the day (lock badges), so a rights edit refreshes it too.
+  cacheTag(...guideDayTags(date, zone), TAGS.rights);
+  const day = await queryGuideDay(date, zone);
+  return { ...encodeGuideDay(day), rights: await queryGuideRights(day) };
 }
 
 export interface SerialisedGuideDay {
@@ -36,7 +39,7 @@ export interface SerialisedGuideDay {
 export async function getGuideDayJson(date: IsoDate, zone: string): Promise<SerialisedGuideDay> {
   'use cache';
   cacheLife('guide');
-  cacheTag(...guideDayTags(date, zone));
+  cacheTag(...guideDayTags(date, zone), TAGS.rights);
   const body = JSON.stringify(await getGuideDay(date, zone));
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }

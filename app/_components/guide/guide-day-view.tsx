@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { EntitlementsOverlay } from '@/app/_components/entitlements/overlay';
 import type { IsoDate } from '@/lib/cache/tags';
 import { getGuideDay } from '@/lib/guide/get-guide-day';
 import { guideDates, guidePath, SUGGESTED_ZONES } from '@/lib/guide/guide-url';
@@ -51,7 +52,9 @@ export async function GuideDayView({ date, zone, today, isDefault }: { date: Iso
         </ul>
       </nav>
       <ZonePicker date={date} zone={zone} zones={zones} followRememberedZone={isDefault} />
-      <GuideGrid day={day} />
+      <EntitlementsOverlay>
+        <GuideGrid day={day} />
+      </EntitlementsOverlay>
     </main>
   );
 }

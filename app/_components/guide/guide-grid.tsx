@@ -2,52 +2,41 @@
 // The guide grid, rendered from the day's compact data (shipped once, not as a rendered
 // tree plus its props). An ARIA grid: rows are channels, row headers their names, each
 // programme a gridcell; arrow keys move between cells with a roving tabindex.
+// Virtualised: rows have one fixed height, so only the rows in and near the scroller's
+// viewport are in the DOM (lib/guide/row-window.ts), plus the focused row wherever it is.
+// aria-rowcount / aria-rowindex tell assistive tech where each rendered row sits.
 import { useRouter } from 'next/navigation';
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { AIRING_FLAGS, decodeAirings, instantOf, type CompactGuideDay, type DecodedAiring } from '@/lib/guide/compact';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { decodeAirings, instantOf, type CompactGuideDay } from '@/lib/guide/compact';
 import { guidePath } from '@/lib/guide/guide-url';
+import { renderedRows, rowWindow, scrollTopToReveal } from '@/lib/guide/row-window';
 import { dateInZone } from '@/lib/time/zoned';
 import styles from './guide-grid.module.css';
+import { GuideBadgesProvider } from '@/app/_components/entitlements/guide-badges';
+import { covers, GuideRow, PX_PER_MINUTE, ROW_HEADER_PX, type GridRow } from './guide-row';
 import { ProgrammeDialog, type SelectedAiring } from './programme-dialog';
 import { useNow } from './use-now';
 
-const PX_PER_MINUTE = 4;
-/**
- * Rows rendered into the HTML: enough to fill a tall viewport. The rest render from the
- * shipped day data once the page is interactive, so a 300-channel page does not ship
- * 300 rows of markup AND the data they came from.
- */
-const SERVER_ROWS = 12;
-const ROW_HEADER_PX = 192; // 12rem, as in the CSS module
-const BADGES: [number, string][] = [
-  [AIRING_FLAGS.live, 'Live'],
-  [AIRING_FLAGS.new, 'New'],
-  [AIRING_FLAGS.premiere, 'Premiere'],
-  [AIRING_FLAGS.repeat, 'Repeat'],
-];
-
-interface GridRow {
-  slug: string;
-  number: number;
-  name: string;
-  airings: DecodedAiring[];
-}
+/** Row and ruler heights, px: 3.5rem and 1.75rem in the CSS module. */
+const GEOMETRY = { rowPx: 56, headerPx: 28 };
+/** Rows in the server's HTML (before the scroller can be measured): a tall viewport's worth. */
+const SERVER_ROWS = 14;
 
 export function GuideGrid({ day }: { day: CompactGuideDay }) {
   const router = useRouter();
   const now = useNow();
-  const mounted = now !== null;
   const [group, setGroup] = useState(-1);
   const [genre, setGenre] = useState(-1);
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const [selected, setSelected] = useState<SelectedAiring | null>(null);
+  const [range, setRange] = useState<[number, number]>([0, SERVER_ROWS]);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const time = useMemo(
     () => new Intl.DateTimeFormat('en-GB', { timeZone: day.zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     [day.zone],
   );
-  const clock = (minute: number) => time.format(instantOf(day, minute));
+  const clock = useCallback((minute: number) => time.format(instantOf(day, minute)), [time, day]);
 
   const rows = useMemo<GridRow[]>(() => {
     const visible: GridRow[] = [];
@@ -60,16 +49,64 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
     }
     return visible;
   }, [day, group, genre]);
+  // For the scroll handler and cell callbacks, which must stay stable across renders.
+  const rowsRef = useRef(rows);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
 
+  // The window follows the scroll position; state changes only when the window does.
+  const updateRange = useCallback(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const next = rowWindow(scroller.scrollTop, scroller.clientHeight, rowsRef.current.length, GEOMETRY);
+    setRange((current) => (current[0] === next[0] && current[1] === next[1] ? current : next));
+  }, []);
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    let frame = 0;
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), updateRange()));
+    };
+    const resize = new ResizeObserver(updateRange);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    resize.observe(scroller);
+    updateRange();
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+    };
+  }, [updateRange]);
+  useEffect(updateRange, [rows, updateRange]);
+
+  // After a filter shrinks the rows, the first row holds the tab stop.
+  const activeRow = active[0] < rows.length ? active[0] : 0;
+  const activeColumn = active[0] < rows.length ? active[1] : 0;
   const nowMinute = now === null ? null : (now - day.start) / 60_000;
   const isToday = nowMinute !== null && nowMinute >= 0 && nowMinute < day.minutes;
 
   const focusCell = useCallback((rowIndex: number, column: number) => {
     setActive([rowIndex, column]);
-    // After React re-renders the tabindex, move the focus there.
+    // Bring the row into view under the ruler first (it is rendered: the focused row always
+    // is), then, once React has re-rendered the tabindex, move the focus there; focus()
+    // scrolls horizontally to the cell.
+    const scroller = scrollerRef.current;
+    if (scroller) {
+      const viewport = scroller.clientHeight;
+      scroller.scrollTop = scrollTopToReveal(rowIndex, scroller.scrollTop, viewport, GEOMETRY);
+    }
     requestAnimationFrame(() => {
       cellElement(gridRef.current, rowIndex, column)?.focus();
     });
+  }, []);
+
+  const openCell = useCallback((rowIndex: number, column: number) => {
+    const row = rowsRef.current[rowIndex];
+    const airing = row?.airings[column];
+    setActive([rowIndex, column]);
+    if (row && airing) setSelected({ channel: row.name, channelSlug: row.slug, airing });
   }, []);
 
   const scrollToMinute = useCallback((minute: number) => {
@@ -92,13 +129,13 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
       return;
     }
     scrollToMinute(nowMinute);
-    const rowIndex = Math.min(active[0], rows.length - 1);
+    const rowIndex = Math.min(activeRow, rows.length - 1);
     const column = rows[rowIndex]?.airings.findIndex((airing) => covers(airing, nowMinute)) ?? -1;
     if (rowIndex >= 0) focusCell(rowIndex, Math.max(0, column));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const [rowIndex, column] = active;
+    const [rowIndex, column] = [activeRow, activeColumn];
     const row = rows[rowIndex];
     if (!row) return;
     const lastColumn = Math.max(0, row.airings.length - 1);
@@ -133,9 +170,12 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
       case 'Home':
         next = event.ctrlKey ? [0, -1] : [rowIndex, -1];
         break;
-      case 'End':
-        next = event.ctrlKey ? [rows.length - 1, lastColumn] : [rowIndex, lastColumn];
+      case 'End': {
+        // Ctrl+End: the last programme of the last row (its own last column, not this row's).
+        const lastRow = rows.length - 1;
+        next = event.ctrlKey ? [lastRow, Math.max(0, (rows[lastRow]?.airings.length ?? 1) - 1)] : [rowIndex, lastColumn];
         break;
+      }
       default:
         return;
     }
@@ -143,13 +183,11 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
     focusCell(next[0], next[1]);
   }
 
-  const tabStop = (rowIndex: number, column: number) =>
-    (active[0] === rowIndex || (active[0] >= rows.length && rowIndex === 0)) && active[1] === column ? 0 : -1;
   const width = ROW_HEADER_PX + day.minutes * PX_PER_MINUTE;
   const hours = Array.from({ length: Math.ceil(day.minutes / 60) }, (_, hour) => hour * 60);
 
   return (
-    <>
+    <GuideBadgesProvider day={day}>
       <div className={styles.toolbar}>
         <label>
           Channel group
@@ -186,11 +224,11 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
           aria-label="TV guide"
           aria-rowcount={rows.length + 1}
           className={styles.grid}
-          style={{ width }}
+          style={{ width, height: GEOMETRY.headerPx + rows.length * GEOMETRY.rowPx }}
           ref={gridRef}
           onKeyDown={onKeyDown}
         >
-          <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.ruler}`}>
+          <div role="row" aria-rowindex={1} className={styles.ruler}>
             <div role="columnheader" className={styles.head}>
               Channel
             </div>
@@ -203,68 +241,22 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
               ))}
             </div>
           </div>
-          {(mounted ? rows : rows.slice(0, SERVER_ROWS)).map((row, rowIndex) => {
-            const nowIndex = nowMinute === null ? -1 : row.airings.findIndex((airing) => covers(airing, nowMinute));
-            const nextIndex = nowMinute === null ? -1 : row.airings.findIndex((airing) => airing.startMinute > nowMinute);
+          {renderedRows(range, activeRow, rows.length).map((rowIndex) => {
+            const row = rows[rowIndex];
+            if (!row) return null;
             return (
-              <div role="row" aria-rowindex={rowIndex + 2} key={row.slug} className={styles.row}>
-                <div role="rowheader" className={styles.head}>
-                  <a href={`/channels/${row.slug}`} tabIndex={tabStop(rowIndex, -1)}>
-                    <span>{row.number}</span> {row.name}
-                  </a>
-                </div>
-                {row.airings.length === 0 ? (
-                  <div
-                    role="gridcell"
-                    className={`${styles.cell} ${styles.empty}`}
-                    style={{ left: ROW_HEADER_PX, width: day.minutes * PX_PER_MINUTE }}
-                    tabIndex={tabStop(rowIndex, 0)}
-                  >
-                    No programmes scheduled
-                  </div>
-                ) : (
-                  row.airings.map((airing, column) => {
-                    const left = Math.max(airing.startMinute, 0);
-                    const right = Math.min(airing.startMinute + airing.minutes, day.minutes);
-                    const state = column === nowIndex ? 'Now' : column === nextIndex ? 'Next' : null;
-                    return (
-                      <div
-                        role="gridcell"
-                        key={`${airing.startMinute}:${column}`}
-                        className={state === 'Now' ? `${styles.cell} ${styles.now}` : styles.cell}
-                        aria-current={state === 'Now' ? 'time' : undefined}
-                        style={{ left: ROW_HEADER_PX + left * PX_PER_MINUTE, width: (right - left) * PX_PER_MINUTE }}
-                        tabIndex={tabStop(rowIndex, column)}
-                        onClick={() => {
-                          setActive([rowIndex, column]);
-                          setSelected({ channel: row.name, channelSlug: row.slug, airing });
-                        }}
-                        onKeyDown={(event) => {
-                          if (event.key === 'Enter' || event.key === ' ') {
-                            event.preventDefault();
-                            setSelected({ channel: row.name, channelSlug: row.slug, airing });
-                          }
-                        }}
-                      >
-                        <i>
-                          {clock(airing.startMinute)}–{clock(airing.startMinute + airing.minutes)}
-                        </i>
-                        <b>{airing.program[0]}</b>
-                        {/* Spaces between the parts keep the cell's accessible name readable. */}
-                        {state && <> <span className={styles.badge}>{state}</span></>}
-                        {BADGES.map(([flag, label]) =>
-                          airing.flags & flag ? (
-                            <Fragment key={label}>
-                              {' '}
-                              <span className={styles.badge}>{label}</span>
-                            </Fragment>
-                          ) : null,
-                        )}
-                      </div>
-                    );
-                  })
-                )}
-              </div>
+              <GuideRow
+                key={row.slug}
+                row={row}
+                rowIndex={rowIndex}
+                top={GEOMETRY.headerPx + rowIndex * GEOMETRY.rowPx}
+                heightPx={GEOMETRY.rowPx}
+                dayMinutes={day.minutes}
+                tabColumn={rowIndex === activeRow ? activeColumn : null}
+                nowMinute={nowMinute}
+                clock={clock}
+                onOpen={openCell}
+              />
             );
           })}
           {isToday && nowMinute !== null && (
@@ -281,19 +273,14 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
           cellElement(gridRef.current, active[0], active[1])?.focus();
         }}
       />
-    </>
+    </GuideBadgesProvider>
   );
 }
 
-/** The focusable element of a cell: column -1 is the row header's link. Rows follow the ruler row. */
+/** The focusable element of a cell, found by its row's aria-rowindex: column -1 is the row header's link. */
 function cellElement(grid: HTMLElement | null, rowIndex: number, column: number): HTMLElement | null {
-  const row = grid?.children[rowIndex + 1];
+  const row = grid?.querySelector(`[aria-rowindex="${rowIndex + 2}"]`);
   const cell = row?.children[column + 1];
   if (!(cell instanceof HTMLElement)) return null;
   return column === -1 ? cell.querySelector('a') : cell;
 }
-
-function covers(airing: DecodedAiring, minute: number): boolean {
-  return airing.startMinute <= minute && minute < airing.startMinute + airing.minutes;
-}
-

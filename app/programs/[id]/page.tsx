@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cacheLife } from 'next/cache';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { WatchlistToggle } from '@/app/_components/entitlements/watchlist-toggle';
 import { AiringBadges } from '@/app/_components/guide/airing-badges';
 import styles from '@/app/_components/guide/schedule.module.css';
 import { env } from '@/lib/env';
@@ -10,18 +11,19 @@ import { parseProgramId } from '@/lib/guide/ids';
 import { programJsonLd, serialiseJsonLd } from '@/lib/guide/json-ld';
 import type { ProgramSummary } from '@/lib/guide/program-types';
 
-// Blocking on a first visit to an unlisted URL (no shell + fallback): the page is then
-// stored whole, and an unknown id or date answers with a real 404 status, not a 200 shell.
-export const instant = false;
+// The whole route is static output: an unlisted id waits for its render instead of
+// streaming the fallback shell with a 200, so an unknown or malformed id is a real 404.
+export const ensureStatic = 'navigation';
 
 type Params = { params: Promise<{ id: string }> };
 
 /**
  * Programmes on air today are prerendered at build (Cache Components needs at least one
- * param to store unlisted pages); the rest on first visit.
+ * param set, so an empty schedule lists a placeholder id, a 404); the rest on first visit.
  */
 export async function generateStaticParams() {
-  return (await listProgramsAiringToday()).map((id) => ({ id }));
+  const ids = await listProgramsAiringToday();
+  return (ids.length > 0 ? ids : ['00000000-0000-4000-8000-000000000000']).map((id) => ({ id }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -55,6 +57,7 @@ async function ProgramDetails({ program }: { program: ProgramSummary }) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serialiseJsonLd(programJsonLd(program, airings, env.APP_URL)) }} />
       <h1>{program.title}</h1>
       {program.subtitle && <p className="muted">{program.subtitle}</p>}
+      <WatchlistToggle kind="program" id={program.id} name={program.title} href={`/programs/${program.id}`} />
       <p className={styles.synopsis}>{program.synopsis || 'No synopsis yet.'}</p>
       <dl className={styles.facts}>
         {program.genres.length > 0 && (

@@ -4,10 +4,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import styles from '@/app/_components/catalog/catalog.module.css';
 import { Poster } from '@/app/_components/catalog/poster';
+import { EntitlementsOverlay } from '@/app/_components/entitlements/overlay';
+import { RightsBadge } from '@/app/_components/entitlements/rights-badge';
+import { WatchlistToggle } from '@/app/_components/entitlements/watchlist-toggle';
 import { availabilityNotice } from '@/lib/catalog/availability';
 import { CATALOG_CACHE_LIFE } from '@/lib/catalog/cache-life';
 import { getFeaturedTitleSlugs, getTitle } from '@/lib/catalog/get-title';
 import { categoryPagePath } from '@/lib/catalog/query-keys';
+import { getTitleItemRights } from '@/lib/entitlements/item-rights';
 import { env } from '@/lib/env';
 
 /**
@@ -46,6 +50,8 @@ export default async function TitlePage({ params }: Props) {
   if (!title) notFound();
   // "Now" is the render time: with CATALOG_CACHE_LIFE a "Coming"/"Leaves" line is at most
   // a few minutes late at the window's edge; the playback decision is made on the server.
+  // Shipped in compact form; the lock badge is decided in the browser, per viewer.
+  const itemRights = await getTitleItemRights(title.id);
   const notice = availabilityNotice(title.availability, new Date(), env.DEFAULT_TIME_ZONE);
 
   return (
@@ -57,6 +63,12 @@ export default async function TitlePage({ params }: Props) {
         <Poster id={title.id} title={title.title} posterUrl={title.posterUrl} sizes="(max-width: 40rem) 90vw, 16rem" priority />
         <div>
           <h1>{title.title}</h1>
+          {itemRights ? (
+            <EntitlementsOverlay>
+              <RightsBadge rights={itemRights} reserveLine />
+            </EntitlementsOverlay>
+          ) : null}
+          <WatchlistToggle kind="title" id={title.id} name={title.title} href={`/vod/titles/${title.slug}`} />
           {notice ? (
             <p className={styles.notice}>
               <time dateTime={notice.at}>{notice.text}</time>
