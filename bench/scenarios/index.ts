@@ -2,6 +2,20 @@
 // bench/scenarios/<name>.ts exporting a Scenario and list it here (see bench/README.md).
 import type { Scenario } from '../lib/types';
 import { nginxStatic, nodeRedis } from './anchors';
+import { catalog } from './catalog';
+import { guideBrowser } from './guide-browser';
 import { guideDirect } from './guide-direct';
+import { guideJson } from './guide-json';
+import { guideQuery } from './guide-query';
+import { search } from './search';
 
-export const SCENARIOS: readonly Scenario[] = [nginxStatic, nodeRedis, guideDirect];
+export const SCENARIOS: readonly Scenario[] = [
+  nginxStatic,
+  nodeRedis,
+  guideDirect,
+  guideJson,
+  guideQuery,
+  guideBrowser,
+  catalog,
+  search,
+];
