@@ -36,15 +36,21 @@ export interface ErrorBody {
   error: { code: ErrorCode | 'internal'; message: string; details?: unknown };
 }
 
-/** The JSON response for an error; unknown errors are logged and answered with a bland 500. */
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+/** Status and body for an error; unknown errors are logged and answered with a bland 500. */
+export function errorPayload(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+    return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
   }
   if (error instanceof z.ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return NextResponse.json({ error: { code: 'bad_request', message: 'The request is not valid.', details } }, { status: 400 });
+    return { status: 400, body: { error: { code: 'bad_request', message: 'The request is not valid.', details } } };
   }
   console.error(JSON.stringify({ msg: 'unhandled error', error: error instanceof Error ? error.stack : String(error) }));
-  return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
+  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } };
+}
+
+/** The JSON response for an error (errorPayload as a NextResponse). */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  const { status, body } = errorPayload(error);
+  return NextResponse.json(body, { status });
 }

@@ -7,6 +7,10 @@ import { guideBrowser } from './guide-browser';
 import { guideDirect } from './guide-direct';
 import { guideJson } from './guide-json';
 import { guideQuery } from './guide-query';
+import { meEntitlements, meEntitlementsEdge } from './me-entitlements';
+import { meNext } from './me-next';
+import { playback } from './playback';
+import { profileLayout } from './profile-layout';
 import { search } from './search';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -18,4 +22,9 @@ export const SCENARIOS: readonly Scenario[] = [
   guideBrowser,
   catalog,
   search,
+  meEntitlements,
+  meEntitlementsEdge,
+  playback,
+  meNext,
+  profileLayout,
 ];

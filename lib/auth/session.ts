@@ -4,8 +4,8 @@
 // whatever its token says.
 import 'server-only';
 import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
 import { env } from '@/lib/env';
+import { decodeSessionToken } from './session-token';
 import { loadUserState, type UserState } from './user-state';
 
 /** Auth.js cookie names: `__Secure-` when the site is served over HTTPS. */
@@ -33,13 +33,10 @@ function sessionToken(read: CookieReader): { name: string; token: string } | nul
 export async function userIdFromSessionCookies(read: CookieReader): Promise<string | null> {
   const found = sessionToken(read);
   if (!found) return null;
-  try {
-    // The salt is the cookie name: that is how Auth.js derives the encryption key.
-    const payload = await decode({ token: found.token, secret: env.AUTH_SECRET, salt: found.name });
-    return typeof payload?.sub === 'string' ? payload.sub : null;
-  } catch {
-    return null; // tampered, expired or made with another secret
-  }
+  // The salt is the cookie name: that is how Auth.js derives the encryption key.
+  // decodeSessionToken: null when tampered, expired or made with another secret.
+  const payload = await decodeSessionToken(found.token, env.AUTH_SECRET, found.name);
+  return typeof payload?.sub === 'string' ? payload.sub : null;
 }
 
 /** The current state of the enabled user these cookies hold a session for, or null. */

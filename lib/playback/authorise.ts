@@ -1,8 +1,10 @@
-// Playback authorisation: the authoritative decision. Rights are re-read from PostgreSQL,
-// the profile comes from the profile cache, the decision is the same pure function the
+// Playback authorisation: the authoritative decision. Rights are re-read from PostgreSQL
+// (at most once per second per item and process: rights-cache.ts), the profile comes from
+// the profile cache, the decision is the same pure function the
 // browser runs, every decision is recorded (a row in playback_decisions and a log line),
 // and an allowed one gets a short-lived signed stream URL for the edge.
 import 'server-only';
+import { v7 as uuidv7 } from 'uuid';
 import { db } from '@/lib/db/client';
 import { decide } from '@/lib/entitlements/decide';
 import { explainDecision } from '@/lib/entitlements/explain';
@@ -12,6 +14,8 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { ResolvedRequest } from '@/lib/geo/request-context';
 import { getProfile } from '@/lib/profile';
+import { DecisionLog, type DecisionRow } from './decision-log';
+import { RightsCache } from './rights-cache';
 import { signStreamUrl } from './signed-url';
 
 export interface PlaybackRequest {
@@ -26,16 +30,54 @@ export type PlaybackOutcome =
   | { allowed: true; url: string; expiresAt: string; target: { kind: PlayableKind; id: string; name: string } }
   | { allowed: false; reasons: Reason[]; message: string };
 
+// One per process (kept on globalThis so dev-mode reloads do not multiply them).
+const globalForPlayback = globalThis as unknown as {
+  primetimeRights?: RightsCache<Awaited<ReturnType<typeof queryRights>>>;
+  primetimeDecisions?: DecisionLog;
+};
+
+function rightsCache() {
+  globalForPlayback.primetimeRights ??= new RightsCache({ load: (kind, id, asOf) => queryRights(kind as PlayableKind, id, asOf) });
+  return globalForPlayback.primetimeRights;
+}
+
+/**
+ * One INSERT for a batch, as raw SQL over arrays (unnest): one statement shape whatever the
+ * batch size, so nothing is compiled per batch. Asynchronous commit for this log only
+ * (set_config(..., true) lasts for the statement's own transaction): the rows are visible to
+ * every reader at once, but the commit does not wait for the WAL flush. A PostgreSQL crash
+ * may lose the last fraction of a second of decisions (the log lines keep them); nothing
+ * else is written this way (docs/decisions/0006-per-user-endpoint-performance.md).
+ */
+async function writeDecisions(rows: DecisionRow[]): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO playback_decisions (id, user_id, target_type, target_id, allowed, reasons, country, asn)
+    SELECT d.id, d.user_id, d.target_type, d.target_id, d.allowed,
+           CASE WHEN d.reasons = '' THEN '{}'::text[] ELSE string_to_array(d.reasons, ',') END, d.country, d.asn
+      FROM unnest(
+        ${rows.map(() => uuidv7())}::uuid[], ${rows.map((r) => r.userId)}::uuid[], ${rows.map((r) => r.targetType)}::text[],
+        ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.allowed)}::boolean[], ${rows.map((r) => r.reasons.join(','))}::text[],
+        ${rows.map((r) => r.country)}::text[], ${rows.map((r) => r.asn)}::integer[]
+      ) AS d(id, user_id, target_type, target_id, allowed, reasons, country, asn)
+     WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`;
+}
+
+function decisionLog(): DecisionLog {
+  globalForPlayback.primetimeDecisions ??= new DecisionLog({
+    // A third of the pool: playback's other queries (rights, profiles) keep the rest.
+    maxInFlight: Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 3)),
+    write: writeDecisions,
+  });
+  return globalForPlayback.primetimeDecisions;
+}
+
 export async function authorisePlayback({ kind, id, userId, request, now }: PlaybackRequest): Promise<PlaybackOutcome> {
-  const [target, profile] = await Promise.all([queryRights(kind, id, new Date(now)), userId ? getProfile(userId) : null]);
+  const [target, profile] = await Promise.all([rightsCache().get(kind, id, now), userId ? getProfile(userId) : null]);
   if (!target) throw new AppError('not_found', `There is no ${kind} with id ${id}.`);
   const decision = decide(profile, request, target.rights, now);
   const reasons = decision.allowed ? [] : decision.reasons;
 
-  await db.playbackDecision.create({
-    data: { userId: profile?.userId ?? null, targetType: kind, targetId: id, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn },
-    select: { id: true },
-  });
+  await decisionLog().record({ userId: profile?.userId ?? null, targetType: kind, targetId: id, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn });
   console.info(JSON.stringify({ msg: 'playback decision', kind, id, userId: profile?.userId ?? null, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn }));
 
   if (!decision.allowed) {

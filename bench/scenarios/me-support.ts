@@ -1,0 +1,120 @@
+// What the per-user scenarios (me-*, playback) share: session cookies minted for many
+// seeded viewers (the wrk reporter rotates them, one per request, so the endpoint is measured
+// over many users' profiles, not one hot hash), and the lean per-user service
+// (services/per-user), started once per run on the run's database and Redis.
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import pg from 'pg';
+import { ensureDatabase } from '../lib/database';
+import type { BenchContext } from '../lib/context';
+import { waitForHttp } from '../lib/http';
+import { start } from '../lib/processes';
+import type { TargetSpec } from '../lib/types';
+
+/** The bench's own AUTH_SECRET, given to Next, the service and the cookie minting alike. */
+export const BENCH_AUTH_SECRET = 'bench-only-auth-secret-0123456789-abcdefghij';
+const COOKIE = 'authjs.session-token';
+
+/** How many distinct viewers a scenario rotates over: all of the demo seed's 1,000; few in smoke runs. */
+export function viewerCount(ctx: BenchContext): number {
+  return ctx.options.smoke ? 20 : 1_000;
+}
+
+/**
+ * `Cookie` header values for up to `count` enabled viewers, optionally only those a SQL
+ * condition on `u` (users) admits. Minted as Auth.js does (next-auth's encode, cookie name as salt).
+ */
+export async function viewerCookies(ctx: BenchContext, count: number, where = 'TRUE', params: unknown[] = []): Promise<string[]> {
+  await ensureDatabase(ctx.databaseUrl, ctx.root);
+  const client = new pg.Client({ connectionString: ctx.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; email: string }>(
+      `SELECT u.id, u.email FROM users u WHERE u.role = 'VIEWER' AND u.disabled_at IS NULL AND (${where}) ORDER BY u.email LIMIT ${Number(count)}`,
+      params,
+    );
+    if (rows.length === 0) throw new Error('no seeded viewers match: seed the bench database (npm run db:seed -- --size=demo)');
+    ctx.progress(`minting session cookies for ${rows.length} viewers…`);
+    return Promise.all(
+      rows.map(async (row) => `${COOKIE}=${await encode({ token: { sub: row.id, email: row.email }, secret: BENCH_AUTH_SECRET, salt: COOKIE })}`),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+export async function queryOne<T extends Record<string, unknown>>(ctx: BenchContext, sql: string, params: unknown[] = []): Promise<T> {
+  const client = new pg.Client({ connectionString: ctx.databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<T>(sql, params);
+    if (!rows[0]) throw new Error(`bench: no row for ${sql}`);
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The environment Next and the service share, so a cookie minted here is valid for both. */
+export const PER_USER_ENV = { AUTH_SECRET: BENCH_AUTH_SECRET };
+
+let sharedService: Promise<string> | undefined;
+
+/**
+ * The per-user service of this run (services/per-user): started on first use and shared by
+ * every per-user scenario (its start costs seconds), stopped when the run ends like the
+ * anchors. BENCH_PER_USER_NODE_ARGS adds Node/V8 flags under test (e.g. --max-semi-space-size=32).
+ */
+export function perUserService(ctx: BenchContext): Promise<string> {
+  sharedService ??= (async () => {
+    const port = await ctx.freePort();
+    const extra = (process.env.BENCH_PER_USER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const args = [...extra, '--conditions=react-server', '--import', 'tsx', path.join('services', 'per-user', 'server.ts')];
+    ctx.progress(`starting the per-user service on 127.0.0.1:${port} (node ${args.join(' ')})…`);
+    const proc = start('per-user', process.execPath, args, {
+      cwd: ctx.root,
+      env: {
+        ...process.env,
+        ...PER_USER_ENV,
+        NODE_ENV: 'production',
+        PRIMETIME_LOCAL: '1',
+        PORT: String(port),
+        DATABASE_URL: ctx.databaseUrl,
+        REDIS_URL: ctx.redisUrl,
+      },
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${baseUrl}/health`, proc, 30_000);
+    return baseUrl;
+  })();
+  sharedService.catch(() => (sharedService = undefined));
+  return sharedService;
+}
+
+/**
+ * One request per cookie before measuring, 16 at a time: builds every viewer's cached
+ * profile and warms the code paths, so a 1 s smoke run measures answers, not cold starts.
+ */
+export async function warm(ctx: BenchContext, url: string, cookies: string[], method: 'GET' | 'POST' = 'GET'): Promise<void> {
+  ctx.progress(`warming ${cookies.length} viewers' profiles at ${url}…`);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cookies.length) {
+      const cookie = cookies[next++]!;
+      const response = await fetch(url, { method, headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+/**
+ * Smoke runs (`--smoke`, part of `npm test`) only prove that each scenario works: keep the
+ * first `keep` rows, at the smoke's own connection count. The harness reads a scenario's
+ * targets after setup(), so setup may narrow them (and fill in paths known only then).
+ */
+export function trimForSmoke(ctx: BenchContext, targets: TargetSpec[], keep = 1): void {
+  if (!ctx.options.smoke) return;
+  targets.splice(keep);
+  for (const target of targets) delete target.connections;
+}
