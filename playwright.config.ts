@@ -7,6 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3400);
 const baseURL = `http://127.0.0.1:${port}`;
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';
+const WRITER_SPECS = ['**/guide-publish.spec.ts', '**/admin-*.spec.ts'];
 
 export default defineConfig({
   testDir: './e2e',
@@ -41,7 +42,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // Specs that change shared data (channels, schedules, a viewer's packages) run after the
+  // ones that read it, so a reader never sees another spec's half-made change.
+  projects: [
+    { name: 'viewer', testIgnore: WRITER_SPECS, use: { ...devices['Desktop Chrome'] } },
+    { name: 'writers', testMatch: WRITER_SPECS, dependencies: ['viewer'], use: { ...devices['Desktop Chrome'] } },
+  ],
   webServer: {
     command: `./node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     port,
