@@ -4,6 +4,7 @@
 // whatever its token says.
 import 'server-only';
 import { cookies } from 'next/headers';
+import { connection } from 'next/server';
 import { env } from '@/lib/env';
 import { decodeSessionToken } from './session-token';
 import { loadUserState, type UserState } from './user-state';
@@ -50,6 +51,9 @@ export async function sessionUserFrom(read: CookieReader): Promise<UserState | n
 /** The signed-in, enabled user's current state, or null for anonymous requests. */
 export async function getSessionUserState(): Promise<UserState | null> {
   const jar = await cookies();
+  // Per-request from here on: checking the token's expiry reads the clock, which Next
+  // refuses while it prerenders a route's shell.
+  await connection();
   return sessionUserFrom((name) => jar.get(name)?.value);
 }
 
