@@ -1,0 +1,23 @@
+// XMLTV times: "YYYYMMDDhhmmss +HHMM", truncatable to the minute; no zone means UTC.
+const XMLTV_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?\s*(?:([+-])(\d{2})(\d{2})|Z|UTC|GMT)?$/;
+
+/** The instant an XMLTV time names, or null when it is not a valid time. */
+export function parseXmltvTime(text: string): Date | null {
+  const match = XMLTV_TIME.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second = '00', sign, offsetHours, offsetMinutes] = match;
+  const fields = [year, month, day, hour, minute, second].map(Number);
+  const [y, mo, d, h, mi, s] = fields as [number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(utc);
+  // Date.UTC rolls 31 February over into March: refuse it rather than move the programme.
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  const offsetMs = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000 : 0;
+  return new Date(utc - offsetMs);
+}
+
+/** An instant as an XMLTV time in UTC ("20231124010000 +0000"). */
+export function formatXmltvTime(instant: Date): string {
+  const iso = instant.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)} +0000`;
+}
