@@ -1,15 +1,11 @@
 'use client';
 // The per-user overlay on shared, cached pages. The viewer's summary (profile + the country
 // and network the server resolved) is fetched ONCE per 5 minutes with react-query from
-// /api/me/entitlements, and only after hydration: it is per-user, so it can never be in the
+// /api/me/entitlements, and only once the page has loaded: it is per-user, so it can never be in the
 // cached HTML, and react-query reads the clock while rendering, which a prerender must not.
 // Until it arrives no badge renders (no hydration mismatch); badges sit in reserved space.
-import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { EntitlementSummary } from '@/lib/entitlements/browser';
-
-export const ENTITLEMENTS_QUERY_KEY = ['me', 'entitlements'] as const;
-const STALE_MS = 5 * 60_000;
 
 export interface Overlay {
   summary: EntitlementSummary;
@@ -19,40 +15,33 @@ export interface Overlay {
 
 const OverlayContext = createContext<Overlay | null>(null);
 
-async function fetchSummary(): Promise<EntitlementSummary> {
-  const response = await fetch('/api/me/entitlements', { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`Could not load your entitlements (${response.status}).`);
-  return (await response.json()) as EntitlementSummary;
-}
+/**
+ * The fetcher (and react-query's observer code) is a separate chunk, imported once the page
+ * has loaded: the overlay only ever arrives after hydration anyway (DESIGN P8: first-load JS).
+ * React's lazy(), not next/dynamic, whose own machinery would cost about what it saves.
+ */
+const SummaryFetcher = lazy(() => import('./summary-fetcher').then((module) => ({ default: module.SummaryFetcher })));
 
-const subscribeNothing = () => () => undefined;
-function useHydrated(): boolean {
-  return useSyncExternalStore(subscribeNothing, () => true, () => false);
+function subscribeToLoad(onChange: () => void): () => void {
+  window.addEventListener('load', onChange);
+  return () => window.removeEventListener('load', onChange);
 }
-
-/** Mounted only in the browser, so useQuery never runs during a prerender. */
-function SummaryFetcher({ onOverlay }: { onOverlay: (overlay: Overlay) => void }) {
-  const { data, dataUpdatedAt } = useQuery({ queryKey: ENTITLEMENTS_QUERY_KEY, queryFn: fetchSummary, staleTime: STALE_MS });
-  useEffect(() => {
-    if (!data) return;
-    // serverTime was the server's clock at dataUpdatedAt (to within the request's latency).
-    const offset = data.serverTime - dataUpdatedAt;
-    const tick = () => onOverlay({ summary: data, now: Date.now() + offset });
-    tick();
-    // Re-decide each minute so "From 20:00" unlocks at 20:00 without a reload.
-    const timer = setInterval(tick, 60_000);
-    return () => clearInterval(timer);
-  }, [data, dataUpdatedAt, onOverlay]);
-  return null;
+/** True once the document has loaded (never during a server render or hydration). */
+function usePageLoaded(): boolean {
+  return useSyncExternalStore(subscribeToLoad, () => document.readyState === 'complete', () => false);
 }
 
 /** Gives the components below it the viewer's overlay (null until it has loaded). */
 export function EntitlementsOverlay({ children }: { children: ReactNode }) {
-  const hydrated = useHydrated();
+  const loaded = usePageLoaded();
   const [overlay, setOverlay] = useState<Overlay | null>(null);
   return (
     <OverlayContext.Provider value={overlay}>
-      {hydrated && <SummaryFetcher onOverlay={setOverlay} />}
+      {loaded && (
+        <Suspense fallback={null}>
+          <SummaryFetcher onOverlay={setOverlay} />
+        </Suspense>
+      )}
       {children}
     </OverlayContext.Provider>
   );

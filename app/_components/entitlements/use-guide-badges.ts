@@ -1,46 +1,28 @@
 'use client';
-// Lock badges for a guide day: one per channel (its rule and blackouts, now) and one per
-// airing (its own rule or its channel's, its programme's rating, the blackouts it overlaps,
-// decided at its start if still to come). Null until the viewer's overlay has loaded.
-import { useMemo } from 'react';
-import {
-  airingDecisionInstant,
-  decide,
-  guideRightsLookup,
-  lockBadge,
-  type LockBadge,
-} from '@/lib/entitlements/browser';
-import { decodeAirings, instantOf, type CompactGuideDay } from '@/lib/guide/compact';
-import { explainZone, useOverlay } from './overlay';
+// Lock badges for a guide day (guide-badge-decisions.ts decides them). Null until the viewer's
+// overlay has loaded; the deciding code is imported then, not shipped with the page (DESIGN P8).
+import { useEffect, useMemo, useState } from 'react';
+import type { CompactGuideDay } from '@/lib/guide/compact';
+import type { decideGuideBadges, GuideBadges } from './guide-badge-decisions';
+import { useOverlay } from './overlay';
 
-export interface GuideBadges {
-  channel(slug: string): LockBadge | null;
-  airing(slug: string, startMinute: number): LockBadge | null;
-}
+export type { GuideBadges } from './guide-badge-decisions';
 
 export function useGuideBadges(day: CompactGuideDay): GuideBadges | null {
   const overlay = useOverlay();
-  return useMemo(() => {
-    if (!overlay || !day.rights) return null;
-    const { profile, context } = overlay.summary;
-    const options = { timeZone: explainZone(overlay, day.zone), now: overlay.now };
-    const lookup = guideRightsLookup(day.rights);
-    const channels = new Map<string, LockBadge | null>();
-    const airings = new Map<string, LockBadge | null>();
-    day.channels.forEach((channel, channelIndex) => {
-      channels.set(channel[0], lockBadge(decide(profile, context, lookup.channel(channelIndex), overlay.now), options));
-      decodeAirings(day, channel).forEach((airing, ordinal) => {
-        const startsAt = instantOf(day, airing.startMinute);
-        const endsAt = instantOf(day, airing.startMinute + airing.minutes);
-        const ageRating = airing.program[3] < 0 ? null : airing.program[3];
-        const rights = lookup.airing(channelIndex, ordinal, ageRating, startsAt, endsAt);
-        const decision = decide(profile, context, rights, airingDecisionInstant(overlay.now, startsAt));
-        airings.set(`${channel[0]}:${airing.startMinute}`, lockBadge(decision, options));
-      });
+  const [decider, setDecider] = useState<{ decide: typeof decideGuideBadges } | null>(null);
+  useEffect(() => {
+    if (!overlay || decider) return;
+    let cancelled = false;
+    void import('./guide-badge-decisions').then((module) => {
+      if (!cancelled) setDecider({ decide: module.decideGuideBadges });
     });
-    return {
-      channel: (slug) => channels.get(slug) ?? null,
-      airing: (slug, startMinute) => airings.get(`${slug}:${startMinute}`) ?? null,
+    return () => {
+      cancelled = true;
     };
-  }, [overlay, day]);
+  }, [overlay, decider]);
+  return useMemo(() => {
+    if (!overlay || !day.rights || !decider) return null;
+    return decider.decide(day, day.rights, overlay);
+  }, [overlay, day, decider]);
 }

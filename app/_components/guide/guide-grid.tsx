@@ -6,7 +6,7 @@
 // viewport are in the DOM (lib/guide/row-window.ts), plus the focused row wherever it is.
 // aria-rowcount / aria-rowindex tell assistive tech where each rendered row sits.
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { decodeAirings, instantOf, type CompactGuideDay } from '@/lib/guide/compact';
 import { guidePath } from '@/lib/guide/guide-url';
 import { renderedRows, rowWindow, scrollTopToReveal } from '@/lib/guide/row-window';
@@ -14,8 +14,13 @@ import { dateInZone } from '@/lib/time/zoned';
 import styles from './guide-grid.module.css';
 import { GuideBadgesProvider } from '@/app/_components/entitlements/guide-badges';
 import { covers, GuideRow, PX_PER_MINUTE, ROW_HEADER_PX, type GridRow } from './guide-row';
-import { ProgrammeDialog, type SelectedAiring } from './programme-dialog';
+import type { SelectedAiring } from './programme-dialog';
 import { useNow } from './use-now';
+
+// The details dialog is a separate chunk, fetched on the first open rather than shipped with
+// the page (DESIGN P8: first-load JS). React's lazy(), not next/dynamic, whose own machinery
+// would cost about what it saves.
+const ProgrammeDialog = lazy(() => import('./programme-dialog').then((module) => ({ default: module.ProgrammeDialog })));
 
 /** Row and ruler heights, px: 3.5rem and 1.75rem in the CSS module. */
 const GEOMETRY = { rowPx: 56, headerPx: 28 };
@@ -29,6 +34,8 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
   const [genre, setGenre] = useState(-1);
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const [selected, setSelected] = useState<SelectedAiring | null>(null);
+  // The dialog is mounted from the first open on (then kept, so closing works as it always did).
+  const [dialogWanted, setDialogWanted] = useState(false);
   const [range, setRange] = useState<[number, number]>([0, SERVER_ROWS]);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -106,7 +113,10 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
     const row = rowsRef.current[rowIndex];
     const airing = row?.airings[column];
     setActive([rowIndex, column]);
-    if (row && airing) setSelected({ channel: row.name, channelSlug: row.slug, airing });
+    if (row && airing) {
+      setDialogWanted(true);
+      setSelected({ channel: row.name, channelSlug: row.slug, airing });
+    }
   }, []);
 
   const scrollToMinute = useCallback((minute: number) => {
@@ -264,15 +274,19 @@ export function GuideGrid({ day }: { day: CompactGuideDay }) {
           )}
         </div>
       </div>
-      <ProgrammeDialog
-        selected={selected}
-        day={day}
-        clock={clock}
-        onClose={() => {
-          setSelected(null);
-          cellElement(gridRef.current, active[0], active[1])?.focus();
-        }}
-      />
+      {dialogWanted && (
+        <Suspense fallback={null}>
+          <ProgrammeDialog
+            selected={selected}
+            day={day}
+            clock={clock}
+            onClose={() => {
+              setSelected(null);
+              cellElement(gridRef.current, active[0], active[1])?.focus();
+            }}
+          />
+        </Suspense>
+      )}
     </GuideBadgesProvider>
   );
 }
