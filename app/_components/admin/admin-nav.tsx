@@ -5,6 +5,7 @@ const EDITOR_LINKS = [
   { href: '/admin/channels', label: 'Channels' },
   { href: '/admin/programs', label: 'Programs' },
   { href: '/admin/schedule', label: 'Schedule' },
+  { href: '/admin/rights', label: 'Rights' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 const ADMIN_LINKS = [

@@ -1,0 +1,27 @@
+'use client';
+import { AdminForm, Field } from '@/app/_components/admin/admin-form';
+import { assignRuleToChannel, assignRuleToTitle } from './actions';
+
+export function AssignChannelForm({ ruleId, channels }: { ruleId: string; channels: Array<{ id: string; label: string }> }) {
+  return (
+    <AdminForm action={assignRuleToChannel} submitLabel="Assign to channel" label="Assign to a channel" hidden={{ ruleId, assign: 'assign' }}>
+      <Field name="channelId" label="Channel" options={[{ value: '', label: 'Choose a channel' }, ...channels.map((c) => ({ value: c.id, label: c.label }))]} />
+    </AdminForm>
+  );
+}
+
+export function AssignTitleForm({ ruleId }: { ruleId: string }) {
+  return (
+    <AdminForm action={assignRuleToTitle} submitLabel="Assign to title" label="Assign to a title" hidden={{ ruleId, assign: 'assign' }}>
+      <Field name="slug" label="Title slug" hint="As in /vod/titles/<slug>." />
+    </AdminForm>
+  );
+}
+
+export function UnassignChannelForm({ ruleId, channelId, name }: { ruleId: string; channelId: string; name: string }) {
+  return <AdminForm action={assignRuleToChannel} submitLabel={`Unassign ${name}`} label={`Unassign ${name}`} hidden={{ ruleId, channelId, assign: 'unassign' }} inline>{null}</AdminForm>;
+}
+
+export function UnassignTitleForm({ ruleId, slug, name }: { ruleId: string; slug: string; name: string }) {
+  return <AdminForm action={assignRuleToTitle} submitLabel={`Unassign ${name}`} label={`Unassign ${name}`} hidden={{ ruleId, slug, assign: 'unassign' }} inline>{null}</AdminForm>;
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { AdminGate } from '@/app/_components/admin/admin-gate';
+import styles from '@/app/_components/admin/admin.module.css';
+import { listBlackouts, listRuleChoices, listRules } from '@/lib/admin/rights';
+import { BlackoutForm, DeleteBlackoutForm } from './blackout-forms';
+
+export const metadata: Metadata = { title: 'Rights' };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default function RightsPage({ searchParams }: Props) {
+  return (
+    <main>
+      <h1>Rights</h1>
+      <Suspense fallback={<p>Loading rights…</p>}>
+        <AdminGate role="EDITOR" returnTo="/admin/rights">
+          {async () => <RightsOverview params={await searchParams} />}
+        </AdminGate>
+      </Suspense>
+    </main>
+  );
+}
+
+function one(value: string | string[] | undefined): string {
+  return typeof value === 'string' ? value : '';
+}
+
+const UTC = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
+
+async function RightsOverview({ params }: { params: Record<string, string | string[] | undefined> }) {
+  const query = one(params.q).slice(0, 100);
+  const [page, blackouts, choices] = await Promise.all([listRules({ query, after: one(params.after) || null }), listBlackouts(), listRuleChoices()]);
+  const next = new URLSearchParams({ ...(query ? { q: query } : {}), after: page.nextCursor ?? '' });
+  return (
+    <>
+      <p>
+        <Link href="/admin/rights/new">New rule</Link>
+      </p>
+      <form className={styles.filters} role="search" aria-label="Search rules">
+        <label>
+          Search
+          <input name="q" defaultValue={query} placeholder="Rule name" />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Packages</th>
+            <th scope="col">Allowed</th>
+            <th scope="col">Denied</th>
+            <th scope="col">Used by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`/admin/rights/${row.id}`}>{row.name}</Link>
+              </td>
+              <td>{row.packageNames.join(', ') || '—'}</td>
+              <td>{row.allowedCountries.join(', ') || 'Everywhere'}</td>
+              <td>{row.deniedCountries.join(', ') || '—'}</td>
+              <td>
+                {row.channelCount} channels, {row.titleCount} titles
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.rows.length === 0 ? <p>No rules match.</p> : null}
+      {page.nextCursor ? (
+        <p className={styles.pager}>
+          <Link href={`/admin/rights?${next.toString()}`}>Next page</Link>
+        </p>
+      ) : null}
+      <h2>Blackouts</h2>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">From (UTC)</th>
+            <th scope="col">Until (UTC)</th>
+            <th scope="col">Countries</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Substitute</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {blackouts.map((blackout) => (
+            <tr key={blackout.id}>
+              <td>{blackout.channelName}</td>
+              <td>{UTC.format(blackout.startsAt)}</td>
+              <td>{UTC.format(blackout.endsAt)}</td>
+              <td>{blackout.countries.join(', ') || 'Everywhere'}</td>
+              <td>{blackout.reason}</td>
+              <td>{blackout.substituteName ?? '—'}</td>
+              <td>
+                <DeleteBlackoutForm id={blackout.id} label={`${blackout.channelName} ${UTC.format(blackout.startsAt)}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {blackouts.length === 0 ? <p>No current or upcoming blackouts.</p> : null}
+      <BlackoutForm channels={choices.channels} />
+    </>
+  );
+}

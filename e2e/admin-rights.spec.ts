@@ -1,0 +1,106 @@
+// Rights in the back office end to end, through the production build: an editor creates a
+// rule that denies a country, reads the "who can watch" preview, assigns the rule to a
+// channel, and the guide-day JSON API carries the rule on the next request (the action
+// revalidated `rights`). The editor signs in once; its storageState is reused (sign-in is
+// rate limited per address).
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page, type APIRequestContext } from '@playwright/test';
+import { DEFAULT_TIME_ZONE, query, SEEDED_CHANNEL } from './support/database';
+
+const STATE_DIR = join(tmpdir(), 'primetime-e2e-admin-rights');
+const EDITOR = { email: 'editor@primetime.test', password: 'primetime-editor' };
+
+type CompactRule = [number[], string[], string[], number[], number | null, number | null];
+interface GuideDayJson {
+  channels: Array<[string, ...unknown[]]>;
+  rights: { table: { rules: CompactRule[] }; channels: number[] };
+}
+
+/** The denied countries the guide-day JSON API gives a channel today (null: no rule). */
+async function deniedCountriesInGuide(request: APIRequestContext, slug: string): Promise<string[] | null> {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const response = await request.get(`/api/guide/${today}`);
+  expect(response.status()).toBe(200);
+  const day = (await response.json()) as GuideDayJson;
+  const index = day.channels.findIndex((channel) => channel[0] === slug);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const rule = day.rights.table.rules[day.rights.channels[index] ?? -1];
+  return rule ? rule[2] : null;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('rights rules', () => {
+  const ruleName = `E2E deny AT ${randomUUID().slice(0, 8)}`;
+  let stateFile = '';
+  let channel = { slug: '', name: '', number: 0 };
+  let page: Page;
+
+  test.beforeAll(async ({ browser }) => {
+    mkdirSync(STATE_DIR, { recursive: true });
+    stateFile = `${STATE_DIR}/editor-${process.pid}.json`;
+    const context = await browser.newContext();
+    const signIn = await context.newPage();
+    await signIn.goto('/sign-in');
+    await signIn.getByLabel('Email').fill(EDITOR.email);
+    await signIn.getByLabel('Password').fill(EDITOR.password);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await signIn.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await context.storageState({ path: stateFile });
+    await context.close();
+    // A seeded, live channel without a rule of its own, so assigning ours is visible.
+    const [row] = await query<{ slug: string; name: string; number: number }>(
+      `SELECT slug, name, number FROM channels WHERE archived_at IS NULL AND rights_rule_id IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`,
+    );
+    if (!row) throw new Error('no seeded channel without a rights rule: is the database seeded (--size=test)?');
+    channel = row;
+    page = await (await browser.newContext({ storageState: stateFile })).newPage();
+  });
+
+  test.afterAll(async () => {
+    await query('UPDATE channels SET rights_rule_id = NULL WHERE slug = $1 AND rights_rule_id IN (SELECT id FROM rights_rules WHERE name = $2)', [channel.slug, ruleName]);
+    await query('DELETE FROM rights_rules WHERE name = $1', [ruleName]);
+    await page.context().close();
+  });
+
+  test('an editor creates a rule, previews it and assigns it to a channel the guide then restricts', async ({ request }) => {
+    expect(await deniedCountriesInGuide(request, channel.slug)).toBeNull();
+
+    await page.goto('/admin/rights/new');
+    const form = page.getByRole('form', { name: 'New rights rule' });
+    await form.getByLabel('Name').fill(ruleName);
+    await form.getByLabel('Denied countries').fill('at, XX');
+    await form.getByRole('button', { name: 'Create rule' }).click();
+    await expect(form.getByText('Not ISO country codes: XX. Use two letters such as DE or GB.')).toBeVisible();
+    await form.getByLabel('Denied countries').fill('at');
+    await form.getByRole('button', { name: 'Create rule' }).click();
+    await expect(form.getByRole('status')).toHaveText(`Rule ${ruleName} created.`);
+
+    await page.goto(`/admin/rights?q=${encodeURIComponent(ruleName)}`);
+    await page.getByRole('link', { name: ruleName }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Rights rule: ${ruleName}`);
+    const preview = page.getByRole('list', { name: 'Who can watch' });
+    await expect(preview.getByRole('listitem').filter({ hasText: 'Viewers in AT: not available in your country' })).toBeVisible();
+    await expect(preview.getByRole('listitem').filter({ hasText: 'Viewers in GB: yes' })).toBeVisible();
+
+    const assign = page.getByRole('form', { name: 'Assign to a channel' });
+    await assign.getByLabel('Channel').selectOption({ label: `${channel.number} ${channel.name}` });
+    await assign.getByRole('button', { name: 'Assign to channel' }).click();
+    await expect(assign.getByRole('status')).toHaveText(`${channel.name} now uses this rule.`);
+    const [saved] = await query<{ rule: string | null }>('SELECT r.name AS rule FROM channels c LEFT JOIN rights_rules r ON r.id = c.rights_rule_id WHERE c.slug = $1', [channel.slug]);
+    expect(saved?.rule).toBe(ruleName);
+
+    // The next request to the cached guide day carries the rule (tag `rights` revalidated).
+    expect(await deniedCountriesInGuide(request, channel.slug)).toEqual(['AT']);
+
+    // Unassigning through the UI revalidates again, so no other spec sees our rule.
+    await page.reload();
+    await page.getByRole('button', { name: `Unassign ${channel.name}` }).click();
+    // The action refreshes the page: the channel leaves the rule's list.
+    await expect(page.getByText('No channel uses this rule.')).toBeVisible();
+    expect(await deniedCountriesInGuide(request, channel.slug)).toBeNull();
+  });
+});
