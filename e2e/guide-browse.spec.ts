@@ -47,7 +47,7 @@ test.describe('guide browsing', () => {
     const tomorrow = addDays(today(), 1);
     const { start, end } = dayBoundsInZone(tomorrow, DEFAULT_TIME_ZONE);
     const [airing] = await firstChannelAirings(start, end);
-    test.skip(!airing, 'the seed has no schedule for tomorrow');
+    if (!airing) throw new Error('the seed has no schedule for tomorrow: is the database seeded with --size=test?');
 
     await page.goto('/guide');
     await page.getByRole('navigation', { name: 'Days' }).getByRole('link', { name: 'Next day →' }).click();
@@ -65,7 +65,7 @@ test.describe('guide browsing', () => {
     const { start, end } = dayBoundsInZone(date, DEFAULT_TIME_ZONE);
     // A programme well inside the day, so it is on the same date in New York too.
     const airing = (await firstChannelAirings(start, end)).find((row) => row.starts_at.getUTCHours() >= 14 && row.starts_at.getUTCHours() < 20);
-    test.skip(!airing, 'no afternoon airing on the first channel today');
+    if (!airing) throw new Error('no afternoon airing on the first channel today: is the database seeded with --size=test?');
 
     await page.goto(guidePath(date, DEFAULT_TIME_ZONE));
     const londonTimes = `${clockIn(DEFAULT_TIME_ZONE).format(airing!.starts_at)}–${clockIn(DEFAULT_TIME_ZONE).format(airing!.ends_at)}`;
@@ -82,7 +82,7 @@ test.describe('guide browsing', () => {
   test('a programme’s details open in a dialog with its synopsis from the database', async ({ page }) => {
     const { start, end } = dayBoundsInZone(today(), DEFAULT_TIME_ZONE);
     const airing = (await firstChannelAirings(start, end)).find((row) => row.synopsis.length > 0);
-    test.skip(!airing, 'no programme with a synopsis today');
+    if (!airing) throw new Error('no programme with a synopsis today: is the database seeded with --size=test?');
 
     await page.goto('/guide');
     await channelRow(page, airing!.channel).getByRole('gridcell', { name: airing!.title }).first().click();
@@ -120,7 +120,7 @@ test.describe('guide browsing', () => {
     const { start, end } = dayBoundsInZone(today(), DEFAULT_TIME_ZONE);
     const airings = await firstChannelAirings(start, end);
     const index = airings.findIndex((row, position) => position > 0 && airings[position + 1] && row.starts_at >= start);
-    test.skip(index < 0, 'not enough airings on the first channel today');
+    if (index < 0) throw new Error('not enough airings on the first channel today: is the database seeded with --size=test?');
     const [current, next] = [airings[index]!, airings[index + 1]!];
     await page.clock.setFixedTime(new Date((current.starts_at.getTime() + current.ends_at.getTime()) / 2));
 
