@@ -140,25 +140,27 @@ describe('runAdminWrite', () => {
 
     // The second write creates its channel and then collides on the number: all of it rolls back.
     const second = { ...uniqueChannel(), number: first.number };
-    const beforeCount = await db.auditLog.count();
+    // Counted per actor: other test files write audit rows at the same time.
+    const beforeCount = await db.auditLog.count({ where: { actorId: editor } });
     const revalidated: string[] = [];
     const state = await runAdminWrite(createChannelSpec(), second, await depsFor(editor, revalidated));
     expect(state).toMatchObject({ ok: false, code: 'conflict', errors: { number: 'That channel number is taken.' } });
     expect(await db.channel.count({ where: { slug: second.slug } })).toBe(0);
-    expect(await db.auditLog.count()).toBe(beforeCount);
+    expect(await db.auditLog.count({ where: { actorId: editor } })).toBe(beforeCount);
     expect(revalidated).toEqual([]);
   });
 
   it('rolls back a write that fails halfway, audit row included', async () => {
     const editor = await createUser('EDITOR');
     const input = uniqueChannel();
-    const beforeCount = await db.auditLog.count();
+    // Counted per actor: other test files write audit rows at the same time.
+    const beforeCount = await db.auditLog.count({ where: { actorId: editor } });
     const failing = createChannelSpec(async () => {
       throw fieldError('name', 'This name is reserved.');
     });
     expect(await runAdminWrite(failing, input, await depsFor(editor))).toMatchObject({ ok: false, errors: { name: 'This name is reserved.' } });
     expect(await db.channel.count({ where: { slug: input.slug } })).toBe(0);
-    expect(await db.auditLog.count()).toBe(beforeCount);
+    expect(await db.auditLog.count({ where: { actorId: editor } })).toBe(beforeCount);
 
     // An audit row that cannot be written (entity id missing) takes the change down with it.
     const badAudit: AdminWriteSpec<typeof channelInput> = {
@@ -171,7 +173,7 @@ describe('runAdminWrite', () => {
     const other = uniqueChannel();
     expect(await runAdminWrite(badAudit, other, await depsFor(editor))).toMatchObject({ ok: false, code: 'internal' });
     expect(await db.channel.count({ where: { slug: other.slug } })).toBe(0);
-    expect(await db.auditLog.count()).toBe(beforeCount);
+    expect(await db.auditLog.count({ where: { actorId: editor } })).toBe(beforeCount);
   });
 
   it('answers invalid input with field errors and never calls the write', async () => {

@@ -39,7 +39,7 @@ async function refusalOf(attempt: Promise<unknown>): Promise<{ refusal: string; 
 }
 
 async function newAccount(): Promise<{ id: string; email: string }> {
-  const email = `viewer-${randomUUID()}@example.com`;
+  const email = `viewer-${randomUUID()}@sign-in.example.com`;
   const result = await createAccount({ email, password: PASSWORD, confirmPassword: PASSWORD });
   if (!result.ok) throw new Error(`could not create ${email}: ${JSON.stringify(result.errors)}`);
   return result.user;
@@ -49,17 +49,18 @@ afterAll(async () => {
   const leftovers = await redis.keys('test:e:signin:*');
   if (leftovers.length > 0) await redis.del(...leftovers);
   redis.disconnect();
-  await db.user.deleteMany({ where: { email: { endsWith: '@example.com' } } });
+  // Only this file's accounts: other files create users at the same time.
+  await db.user.deleteMany({ where: { email: { endsWith: '@sign-in.example.com' } } });
   await db.$disconnect();
 });
 
 describe('createAccount', () => {
   it('creates a VIEWER with a lower-cased email and an argon2id hash with its own salt', async () => {
     const local = `New.Person.${randomUUID()}`;
-    const result = await createAccount({ email: ` ${local}@Example.com `, password: PASSWORD, confirmPassword: PASSWORD });
+    const result = await createAccount({ email: ` ${local}@Sign-In.Example.com `, password: PASSWORD, confirmPassword: PASSWORD });
     expect(result.ok).toBe(true);
     const row = await db.user.findUniqueOrThrow({
-      where: { email: `${local.toLowerCase()}@example.com` },
+      where: { email: `${local.toLowerCase()}@sign-in.example.com` },
       select: { role: true, passwordHash: true },
     });
     expect(row.role).toBe('VIEWER');
@@ -104,7 +105,7 @@ describe('authenticate', () => {
       refusal: 'credentials',
       message: INVALID_CREDENTIALS_MESSAGE,
     });
-    expect(await refusalOf(authenticate({ email: `nobody-${randomUUID()}@example.com`, password: PASSWORD }, from('192.0.2.11'), limits))).toEqual({
+    expect(await refusalOf(authenticate({ email: `nobody-${randomUUID()}@sign-in.example.com`, password: PASSWORD }, from('192.0.2.11'), limits))).toEqual({
       refusal: 'credentials',
       message: INVALID_CREDENTIALS_MESSAGE,
     });
