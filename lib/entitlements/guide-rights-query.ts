@@ -4,7 +4,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import type { GuideDay } from '@/lib/guide/types';
-import { MAX_AIRING_MS } from '@/lib/guide/schedule-limits';
+import { overlapping } from '@/lib/guide/schedule-limits';
 import { RightsTableBuilder } from './compact';
 import type { CompactGuideRights } from './guide-rights';
 import { BLACKOUT_SELECT, RULE_SELECT, toBlackout, toRuleRights } from './rights-query';
@@ -19,8 +19,7 @@ export async function queryGuideRights(day: GuideDay): Promise<CompactGuideRight
     db.airing.findMany({
       where: {
         status: 'PUBLISHED',
-        startsAt: { gt: new Date(start.getTime() - MAX_AIRING_MS), lt: end },
-        endsAt: { gt: start },
+        ...overlapping(start, end),
         rightsRuleId: { not: null },
         channelId: { in: channelIds },
       },

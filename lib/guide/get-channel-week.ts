@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import { addDays, dateInZone, dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
-import { MAX_AIRING_MS } from './schedule-limits';
+import { overlapping } from './schedule-limits';
 import type { ChannelWeek } from './program-types';
 
 export const CHANNEL_WEEK_DAYS = 7;
@@ -35,8 +35,7 @@ export async function getChannelWeek(slug: string): Promise<ChannelWeek | null> 
     where: {
       channelId: channel.id,
       status: 'PUBLISHED',
-      startsAt: { gt: new Date(weekStart.getTime() - MAX_AIRING_MS), lt: weekEnd },
-      endsAt: { gt: weekStart },
+      ...overlapping(weekStart, weekEnd),
     },
     select: {
       startsAt: true,

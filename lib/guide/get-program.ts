@@ -5,7 +5,7 @@ import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import { addDays, dateInZone, utcDatesCovering } from '@/lib/time/zoned';
 import { GUIDE_DAYS_AHEAD } from './guide-url';
-import { MAX_AIRING_MS } from './schedule-limits';
+import { overlapping } from './schedule-limits';
 import type { ProgramAiring, ProgramCredit, ProgramSummary } from './program-types';
 
 const creditsSchema = z.array(z.object({ role: z.string(), name: z.string(), character: z.string().optional() }).loose());
@@ -72,8 +72,7 @@ export async function getUpcomingAirings(programId: string): Promise<ProgramAiri
     where: {
       programId,
       status: 'PUBLISHED',
-      startsAt: { gt: new Date(now.getTime() - MAX_AIRING_MS), lt: horizon },
-      endsAt: { gt: now },
+      ...overlapping(now, horizon),
       channel: { archivedAt: null },
     },
     select: {
@@ -97,7 +96,7 @@ export async function listProgramsAiringToday(limit = 20): Promise<string[]> {
   cacheLife('guide');
   const now = new Date();
   const airings = await db.airing.findMany({
-    where: { status: 'PUBLISHED', startsAt: { gt: new Date(now.getTime() - MAX_AIRING_MS), lt: now }, endsAt: { gt: now } },
+    where: { status: 'PUBLISHED', ...overlapping(now, now) },
     select: { programId: true },
     take: limit,
   });

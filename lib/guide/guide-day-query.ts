@@ -5,7 +5,7 @@
 import type { IsoDate } from '@/lib/cache/tags';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { dayBoundsInZone } from '@/lib/time/zoned';
-import { MAX_AIRING_MS } from './schedule-limits';
+import { overlapping } from './schedule-limits';
 import type { GuideChannel, GuideDay } from './types';
 
 /**
@@ -27,8 +27,7 @@ export async function runGuideDayQueries(client: PrismaClient, date: IsoDate, zo
         status: 'PUBLISHED',
         // The lower bound on starts_at is implied by the overlap (an airing lasts at most
         // MAX_AIRING_MS) and lets PostgreSQL prune the monthly partitions.
-        startsAt: { gt: new Date(start.getTime() - MAX_AIRING_MS), lt: end },
-        endsAt: { gt: start },
+        ...overlapping(start, end),
         channel: { archivedAt: null },
       },
       select: {

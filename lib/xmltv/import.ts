@@ -15,9 +15,9 @@ import { utcDatesCovering } from '@/lib/time/zoned';
 import { parseXmltv } from './parse';
 import { programFieldsFrom, type ProgramFields } from './program-fields';
 import type { XmltvProblem, XmltvProgramme } from './types';
+import { MAX_AIRING_MS } from '@/lib/guide/schedule-limits';
 
 const BATCH_SIZE = 200;
-const MAX_AIRING_MS = 24 * 60 * 60 * 1000;
 
 export interface ImportedSlot {
   channel: string;
