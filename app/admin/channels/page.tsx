@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listChannels } from '@/lib/admin/channels';
 
@@ -24,14 +25,11 @@ export default function ChannelsPage({ searchParams }: Props) {
   );
 }
 
-function one(value: string | string[] | undefined): string {
-  return typeof value === 'string' ? value : '';
-}
 
 async function ChannelList({ params }: { params: Record<string, string | string[] | undefined> }) {
-  const query = one(params.q).slice(0, 100);
-  const after = /^\d{1,6}$/.test(one(params.after)) ? Number(one(params.after)) : null;
-  const includeArchived = one(params.archived) === '1';
+  const query = searchParam(params.q).slice(0, 100);
+  const after = /^\d{1,6}$/.test(searchParam(params.after)) ? Number(searchParam(params.after)) : null;
+  const includeArchived = searchParam(params.archived) === '1';
   const page = await listChannels({ query, after, includeArchived });
   const next = new URLSearchParams({ ...(query ? { q: query } : {}), ...(includeArchived ? { archived: '1' } : {}), after: String(page.nextCursor ?? '') });
   return (
@@ -39,18 +37,7 @@ async function ChannelList({ params }: { params: Record<string, string | string[
       <p>
         <Link href="/admin/channels/new">New channel</Link>
       </p>
-      <form className={styles.filters} role="search" aria-label="Search channels">
-        <label>
-          Search
-          <input name="q" defaultValue={query} placeholder="Name, slug or number" />
-        </label>
-        <label>
-          <span>
-            <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} /> Include archived
-          </span>
-        </label>
-        <button type="submit">Search</button>
-      </form>
+      <AdminSearchForm label="Search channels" query={query} placeholder="Name, slug or number" includeArchived={includeArchived} />
       <table className={styles.table}>
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listPrograms } from '@/lib/admin/programs';
 
@@ -22,30 +23,18 @@ export default function ProgramsPage({ searchParams }: { searchParams: Promise<P
   );
 }
 
-const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
 async function ProgramList({ params }: { params: Params }) {
-  const query = one(params.q).slice(0, 100);
-  const includeArchived = one(params.archived) === '1';
-  const page = await listPrograms({ query, cursor: one(params.cursor).slice(0, 600) || null, includeArchived });
+  const query = searchParam(params.q).slice(0, 100);
+  const includeArchived = searchParam(params.archived) === '1';
+  const page = await listPrograms({ query, cursor: searchParam(params.cursor).slice(0, 600) || null, includeArchived });
   const next = new URLSearchParams({ ...(query ? { q: query } : {}), ...(includeArchived ? { archived: '1' } : {}), cursor: page.nextCursor ?? '' });
   return (
     <>
       <p>
         <Link href="/admin/programs/new">New program</Link>
       </p>
-      <form className={styles.filters} role="search" aria-label="Search programs">
-        <label>
-          Search
-          <input name="q" defaultValue={query} placeholder="Title" />
-        </label>
-        <label>
-          <span>
-            <input type="checkbox" name="archived" value="1" defaultChecked={includeArchived} /> Include archived
-          </span>
-        </label>
-        <button type="submit">Search</button>
-      </form>
+      <AdminSearchForm label="Search programs" query={query} placeholder="Title" includeArchived={includeArchived} />
       <table className={styles.table}>
         <thead>
           <tr>

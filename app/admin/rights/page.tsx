@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listBlackouts, listRuleChoices, listRules } from '@/lib/admin/rights';
 import { BlackoutForm, DeleteBlackoutForm } from './blackout-forms';
@@ -25,28 +26,19 @@ export default function RightsPage({ searchParams }: Props) {
   );
 }
 
-function one(value: string | string[] | undefined): string {
-  return typeof value === 'string' ? value : '';
-}
 
 const UTC = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
 
 async function RightsOverview({ params }: { params: Record<string, string | string[] | undefined> }) {
-  const query = one(params.q).slice(0, 100);
-  const [page, blackouts, choices] = await Promise.all([listRules({ query, after: one(params.after) || null }), listBlackouts(), listRuleChoices()]);
+  const query = searchParam(params.q).slice(0, 100);
+  const [page, blackouts, choices] = await Promise.all([listRules({ query, after: searchParam(params.after) || null }), listBlackouts(), listRuleChoices()]);
   const next = new URLSearchParams({ ...(query ? { q: query } : {}), after: page.nextCursor ?? '' });
   return (
     <>
       <p>
         <Link href="/admin/rights/new">New rule</Link>
       </p>
-      <form className={styles.filters} role="search" aria-label="Search rules">
-        <label>
-          Search
-          <input name="q" defaultValue={query} placeholder="Rule name" />
-        </label>
-        <button type="submit">Search</button>
-      </form>
+      <AdminSearchForm label="Search rules" query={query} placeholder="Rule name" />
       <table className={styles.table}>
         <thead>
           <tr>

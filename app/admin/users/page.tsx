@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listUsers } from '@/lib/admin/users';
 
 export const metadata: Metadata = { title: 'Users' };
 
 type Params = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
 export default function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
   return (
@@ -24,18 +24,12 @@ export default function UsersPage({ searchParams }: { searchParams: Promise<Para
 }
 
 async function UserList({ params }: { params: Params }) {
-  const query = one(params.q).slice(0, 254);
-  const page = await listUsers({ query, after: one(params.after).slice(0, 254) || null });
+  const query = searchParam(params.q).slice(0, 254);
+  const page = await listUsers({ query, after: searchParam(params.after).slice(0, 254) || null });
   const next = new URLSearchParams({ ...(query ? { q: query } : {}), after: page.nextCursor ?? '' });
   return (
     <>
-      <form className={styles.filters} role="search" aria-label="Search users">
-        <label>
-          Email contains
-          <input name="q" defaultValue={query} />
-        </label>
-        <button type="submit">Search</button>
-      </form>
+      <AdminSearchForm label="Search users" query={query} />
       <table className={styles.table}>
         <thead>
           <tr>
