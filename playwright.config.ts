@@ -12,6 +12,7 @@ const WRITER_SPECS = ['**/guide-publish.spec.ts', '**/admin-*.spec.ts'];
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
@@ -22,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [
     ['list'],
-    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['html', { open: 'never', outputFolder: process.env.E2E_HTML_REPORT ?? 'playwright-report' }],
     ['json', { outputFile: process.env.E2E_JSON_REPORT ?? '.run/reports/e2e.json' }],
   ],
   use: {

@@ -20,8 +20,11 @@ import { ensureRedis } from './lib/redis.mjs';
 import { StepError, bold, createReporter, dim, errorMessage, redactUrl } from './lib/ui.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const reports = join(root, '.run', 'reports');
-const TEST_DIST_DIR = '.next-test';
+// PRIMETIME_TEST_DIST_DIR lets two runs share a checkout (each with its own build, reports
+// and Playwright output); CI and a plain `npm test` use .next-test.
+const TEST_DIST_DIR = process.env.PRIMETIME_TEST_DIST_DIR ?? '.next-test';
+const RUN_TAG = TEST_DIST_DIR === '.next-test' ? '' : `-${TEST_DIST_DIR.replace(/^\.+/, '')}`;
+const reports = join(root, '.run', `reports${RUN_TAG}`);
 /** Steps that --only / --skip select; set-up steps always run. */
 const SELECTABLE = ['lint', 'typecheck', 'unit', 'build', 'e2e', 'bench'];
 
@@ -249,6 +252,8 @@ async function main() {
               NEXT_DIST_DIR: TEST_DIST_DIR,
               E2E_PORT: String(port),
               E2E_JSON_REPORT: report,
+              E2E_OUTPUT_DIR: `test-results${RUN_TAG}`,
+              E2E_HTML_REPORT: `playwright-report${RUN_TAG}`,
               // Playwright sets FORCE_COLOR for its children; NO_COLOR beside it makes Node warn.
               ...(process.stdout.isTTY || env.FORCE_COLOR !== undefined || env.NO_COLOR !== undefined ? {} : { FORCE_COLOR: '0' }),
             },
