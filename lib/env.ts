@@ -87,6 +87,28 @@ const schema = z.object({
   PLAYBACK_BIND_CLIENT_ADDRESS: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
   /** Where the edge serves streams (the CDN host in production). */
   STREAM_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
+  /**
+   * The BullMQ Redis. Production: its own instance with `maxmemory-policy noeviction`
+   * (the cache instance evicts; a queue must never lose a job). Development may share REDIS_URL.
+   */
+  QUEUE_REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  /** Where uploaded media and their variants are stored: a directory the edge serves, or S3. */
+  MEDIA_STORE: z.enum(['dir', 's3']).default('dir'),
+  /** MEDIA_STORE=dir: the directory (served by the edge under /media/). */
+  MEDIA_DIR: z.string().default('public/media'),
+  /** MEDIA_STORE=s3: bucket, region and (for S3-compatible stores) endpoint; credentials from the AWS SDK's usual chain. */
+  MEDIA_S3_BUCKET: z.string().optional(),
+  MEDIA_S3_REGION: z.string().default('us-east-1'),
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  /** Largest accepted image upload. */
+  MEDIA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Where uploaded import files wait for their job (shared by the app and the worker). */
+  IMPORT_DIR: z.string().default('.run/imports'),
+  /** Largest accepted XMLTV upload. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+}).refine((value) => value.MEDIA_STORE !== 's3' || Boolean(value.MEDIA_S3_BUCKET), {
+  path: ['MEDIA_S3_BUCKET'],
+  message: 'is required when MEDIA_STORE=s3',
 });
 
 export type Env = z.infer<typeof schema>;
