@@ -9,6 +9,7 @@
 //   npm test -- --skip=lint,typecheck
 //   npm test -- --keep-db           keep the run's database (also KEEP_TEST_DB=1)
 //   npm test -- --skip=bench        leave out the bench harness smoke run
+//   E2E_ARGS="e2e/guide.spec.ts" npm test -- --only=e2e   one spec (any Playwright arguments)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,7 +246,9 @@ async function main() {
     await ui
       .step(`browser tests (playwright, next start on :${port})`, async () => {
         try {
-          await run(join(root, 'node_modules', '.bin', 'playwright'), ['test'], {
+          // E2E_ARGS passes extra arguments to Playwright (a spec file, --project=..., --grep=...).
+          const extra = (process.env.E2E_ARGS ?? '').split(' ').filter(Boolean);
+          await run(join(root, 'node_modules', '.bin', 'playwright'), ['test', ...extra], {
             cwd: root,
             env: {
               ...env,
