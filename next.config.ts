@@ -12,6 +12,11 @@ const nextConfig: NextConfig = {
   // clobbering `npm run demo`'s build. tsconfig.json lists those folders' generated types;
   // another folder name makes `next build` rewrite tsconfig.json.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // Build assets from the CDN host, e.g. https://cdn.example.com (`npm run cdn:push` uploads
+  // <distDir>/static there as _next/static/). Read from process.env, not lib/env.ts: only
+  // `next build` needs it, and the config is loaded before the app's modules. Unset: the
+  // site's own origin (the edge serves /_next/static with immutable headers).
+  assetPrefix: process.env.CDN_ASSET_PREFIX || undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // Our own profiles for cacheLife(); every shared page names one of these.
@@ -23,7 +28,8 @@ const nextConfig: NextConfig = {
   // Images come from the media host / CDN (MEDIA_BASE_URL), which resizes them; Next's own
   // optimiser would put that work on the app servers. See lib/media/image-loader.ts.
   images: { loader: 'custom', loaderFile: './lib/media/image-loader.ts' },
-  experimental: {},
+  // forbidden() / unauthorized() with real 403 / 401 statuses in the back office.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { Suspense, type ReactNode } from 'react';
-import { AdminGate } from '@/app/_components/admin/admin-gate';
+import type { ReactNode } from 'react';
+import { requireAdminPageUser } from '@/app/_components/admin/admin-gate';
 import { AdminNav } from '@/app/_components/admin/admin-nav';
 import styles from '@/app/_components/admin/admin.module.css';
 
@@ -14,21 +14,17 @@ export const metadata: Metadata = { title: { default: 'Back office', template: '
 export const instant = false;
 
 /**
- * The back office: per request, never cached (it reads the session inside Suspense).
- * The layout's gate hides the navigation from anyone without the editor role; every
- * page, action and route handler checks the role again itself.
+ * The back office: per request, never cached. The role is checked here outside Suspense,
+ * so nothing streams before it is known: anonymous visitors get a real 307 to sign-in and
+ * viewers a real 403 (app/forbidden.tsx). Every page, action and route handler checks the
+ * role again itself: Next renders layout and page in parallel, and actions skip layouts.
  */
-export default function AdminLayout({ children }: { children: ReactNode }) {
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireAdminPageUser('EDITOR', '/admin');
   return (
-    <Suspense fallback={<p>Checking your access…</p>}>
-      <AdminGate role="EDITOR" returnTo="/admin">
-        {(user) => (
-          <div className={styles.shell}>
-            <AdminNav isAdmin={user.role === 'ADMIN'} email={user.email} />
-            <div>{children}</div>
-          </div>
-        )}
-      </AdminGate>
-    </Suspense>
+    <div className={styles.shell}>
+      <AdminNav isAdmin={user.role === 'ADMIN'} email={user.email} />
+      <div>{children}</div>
+    </div>
   );
 }

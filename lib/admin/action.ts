@@ -27,10 +27,12 @@
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { headers } from 'next/headers';
+import { forbidden, unauthorized } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { requireAdmin, requireEditor } from '@/lib/auth/guards';
+import { requireAdmin, requireEditor, type SessionUser } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from '@/lib/geo/client-address';
 import type { ActionState } from './action-state';
 import { formDataToObject } from './form-data';
@@ -64,6 +66,21 @@ export type AdminAction<Field extends string = string> = (
 /** A server action (for useActionState or a direct call) that runs `spec` as an audited admin write. */
 export function adminAction<Schema extends z.ZodType, Field extends string = string>(spec: AdminWriteSpec<Schema, Field>): AdminAction<Field> {
   return async (_previous, input) => runAdminWrite(spec, input instanceof FormData ? formDataToObject(input) : input, serverActionDeps);
+}
+
+/**
+ * The role check of a read-only server action that returns data rather than ActionState
+ * (a picker's search): a refusal becomes Next's real 401 / 403 (authInterrupts) instead of
+ * a thrown error, which Next would answer with a 500.
+ */
+export async function authorizeReadAction(role: AdminRole): Promise<SessionUser> {
+  try {
+    return await authorize(role);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthorized') unauthorized();
+    if (error instanceof AppError && error.code === 'forbidden') forbidden();
+    throw error;
+  }
 }
 
 /** The same write from a route handler: revalidateTag with immediate expiry instead of updateTag. */

@@ -1,13 +1,13 @@
-// The page-level guard of the admin: anonymous visitors go to sign-in, signed-in users
-// without the role get the 403 panel, and `children` (a render function, so the guarded
-// data is only fetched once access is granted) receives the re-read user.
+// The page-level guard of the admin: anonymous visitors go to sign-in (307), signed-in users
+// without the role get app/forbidden.tsx with a real 403 status (`forbidden()`, needs
+// experimental.authInterrupts), and `children` (a render function, so the guarded data is
+// only fetched once access is granted) receives the re-read user.
 // Pages use it themselves, not only the layout: Next renders layout and page in parallel,
 // so a page that relied on its layout could still put data in the response.
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { hasRole, type SessionUser } from '@/lib/auth/guards';
 import { getSessionUserState } from '@/lib/auth/session';
-import { ForbiddenPanel } from './forbidden-panel';
 
 interface AdminGateProps {
   role: 'EDITOR' | 'ADMIN';
@@ -17,8 +17,17 @@ interface AdminGateProps {
 }
 
 export async function AdminGate({ role, returnTo, children }: AdminGateProps) {
+  const user = await requireAdminPageUser(role, returnTo);
+  return <>{await children(user)}</>;
+}
+
+/**
+ * The same check for layouts that must decide before anything streams: outside Suspense it
+ * blocks the response until the role is known, so the status line is the real 307 or 403.
+ */
+export async function requireAdminPageUser(role: AdminGateProps['role'], returnTo: string): Promise<SessionUser> {
   const user = await getSessionUserState();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!hasRole(user, role)) return <ForbiddenPanel role={role} />;
-  return <>{await children(user)}</>;
+  if (!hasRole(user, role)) forbidden();
+  return user;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
 import styles from '@/app/_components/admin/admin.module.css';
 import { getRuleForEdit, listRuleChoices } from '@/lib/admin/rights';
@@ -22,11 +21,9 @@ interface Props {
 export default function RulePage({ params, searchParams }: Props) {
   return (
     <main>
-      <Suspense fallback={<p>Loading rule…</p>}>
-        <AdminGate role="EDITOR" returnTo="/admin/rights">
-          {async () => <RuleEditor id={(await params).id} at={(await searchParams).at} />}
-        </AdminGate>
-      </Suspense>
+      <AdminGate role="EDITOR" returnTo="/admin/rights">
+        {async () => <RuleEditor id={(await params).id} at={(await searchParams).at} />}
+      </AdminGate>
     </main>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
 import { getUserForAdmin, listIsps } from '@/lib/admin/users';
 import { listPackages } from '@/lib/admin/packages';
@@ -19,11 +18,9 @@ export const instant = false;
 export default function UserPage({ params }: { params: Promise<{ id: string }> }) {
   return (
     <main>
-      <Suspense fallback={<p>Loading account…</p>}>
-        <AdminGate role="ADMIN" returnTo="/admin/users">
-          {async () => <UserDetail id={(await params).id} />}
-        </AdminGate>
-      </Suspense>
+      <AdminGate role="ADMIN" returnTo="/admin/users">
+        {async () => <UserDetail id={(await params).id} />}
+      </AdminGate>
     </main>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
 import { ScheduleEditor } from '@/app/_components/admin/schedule/schedule-editor';
 import { getScheduleDayView } from '@/lib/schedule/get-day-view';
@@ -15,16 +14,14 @@ interface Props {
 export default function ScheduleDayPage({ params }: Props) {
   return (
     <main>
-      <Suspense fallback={<p>Loading the schedule…</p>}>
-        <AdminGate role="EDITOR" returnTo="/admin/schedule">
-          {async () => {
-            const { channelSlug, date } = await params;
-            const view = await getScheduleDayView(decodeURIComponent(channelSlug), date);
-            if (!view) notFound();
-            return <ScheduleEditor key={`${view.channel.id}:${view.date}`} view={view} />;
-          }}
-        </AdminGate>
-      </Suspense>
+      <AdminGate role="EDITOR" returnTo="/admin/schedule">
+        {async () => {
+          const { channelSlug, date } = await params;
+          const view = await getScheduleDayView(decodeURIComponent(channelSlug), date);
+          if (!view) notFound();
+          return <ScheduleEditor key={`${view.channel.id}:${view.date}`} view={view} />;
+        }}
+      </AdminGate>
     </main>
   );
 }

@@ -1,0 +1,1 @@
+export { AdminOnlyLayout as default } from '@/app/_components/admin/admin-only-layout';
