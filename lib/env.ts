@@ -92,6 +92,34 @@ const schema = z.object({
    * (the cache instance evicts; a queue must never lose a job). Development may share REDIS_URL.
    */
   QUEUE_REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  /**
+   * BullMQ's key prefix in the queue Redis. Processes with the same prefix share the queue;
+   * test runs and test files pick their own so they never take each other's jobs.
+   */
+  QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, _ . or -').default('bull'),
+  /** The worker's health endpoint (GET /health: queue counts), for probes and the test runner. */
+  WORKER_PORT: z.coerce.number().int().min(1).max(65_535).default(3090),
+  /** Jobs one worker process runs at a time; scale with more processes, not a large number. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /**
+   * How long a running job's lock lives without renewal: a killed worker's job runs again
+   * after about this long (BullMQ's stalled-job check). Tests shorten it.
+   */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * Where the worker reaches Next's POST /api/internal/revalidate: one origin instance, not
+   * the public edge (the shared cache handler spreads the expiry to every instance).
+   * Default: APP_URL + /api/internal/revalidate.
+   */
+  REVALIDATE_URL: z.string().url().optional(),
+  /** Partition upkeep keeps this many months of airings partitions created ahead (the current month included). */
+  AIRINGS_PARTITION_MONTHS_AHEAD: z.coerce.number().int().min(2).max(120).default(24),
+  /**
+   * Partition upkeep detaches airings partitions whose month ended more than this many
+   * months ago (they stay as plain tables to archive or drop). 0 never detaches: the default
+   * outside production, where fixtures use airings from 2023.
+   */
+  AIRINGS_RETENTION_MONTHS: z.coerce.number().int().min(0).max(600).default(isProduction ? 24 : 0),
   /** Where uploaded media and their variants are stored: a directory the edge serves, or S3. */
   MEDIA_STORE: z.enum(['dir', 's3']).default('dir'),
   /** MEDIA_STORE=dir: the directory (served by the edge under /media/). */
@@ -104,8 +132,17 @@ const schema = z.object({
   MEDIA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   /** Where uploaded import files wait for their job (shared by the app and the worker). */
   IMPORT_DIR: z.string().default('.run/imports'),
+  /**
+   * Test runs only: pins the server's "now" for what the guide can reach (today, the day
+   * window, the channel week), e.g. 2027-03-27T12:00:00Z to walk a clock-change weekend.
+   * Refused in production (see the refinement below); lib/time/clock.ts reads it.
+   */
+  PRIMETIME_TEST_NOW: z.iso.datetime({ offset: true }).optional(),
   /** Largest accepted XMLTV upload. */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+}).refine((value) => !isProduction || value.PRIMETIME_TEST_NOW === undefined, {
+  path: ['PRIMETIME_TEST_NOW'],
+  message: 'pins the clock for tests and is refused in production',
 }).refine((value) => value.MEDIA_STORE !== 's3' || Boolean(value.MEDIA_S3_BUCKET), {
   path: ['MEDIA_S3_BUCKET'],
   message: 'is required when MEDIA_STORE=s3',

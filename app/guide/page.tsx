@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cacheLife } from 'next/cache';
 import { GuideDayView } from '@/app/_components/guide/guide-day-view';
 import { env } from '@/lib/env';
+import { guideNow } from '@/lib/time/clock';
 import { dateInZone } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'TV guide' };
@@ -16,6 +17,6 @@ export default async function GuidePage() {
   'use cache';
   cacheLife('guide');
   const zone = env.DEFAULT_TIME_ZONE;
-  const today = dateInZone(new Date(), zone);
+  const today = dateInZone(guideNow(), zone);
   return <GuideDayView date={today} zone={zone} today={today} isDefault />;
 }

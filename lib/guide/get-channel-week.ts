@@ -2,6 +2,7 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
+import { guideNow } from '@/lib/time/clock';
 import { addDays, dateInZone, dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
 import { overlapping } from './schedule-limits';
 import type { ChannelWeek } from './program-types';
@@ -22,7 +23,7 @@ export async function getChannelWeek(slug: string): Promise<ChannelWeek | null> 
   });
   if (!channel) return null;
 
-  const today = dateInZone(new Date(), channel.timeZone);
+  const today = dateInZone(guideNow(), channel.timeZone);
   const days = Array.from({ length: CHANNEL_WEEK_DAYS }, (_, index) => {
     const date = addDays(today, index);
     return { date, ...dayBoundsInZone(date, channel.timeZone) };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cacheLife } from 'next/cache';
 import type { IsoDate } from '@/lib/cache/tags';
+import { guideNow } from '@/lib/time/clock';
 import { dateInZone } from '@/lib/time/zoned';
 
 /**
@@ -10,5 +11,5 @@ import { dateInZone } from '@/lib/time/zoned';
 export async function guideToday(zone: string): Promise<IsoDate> {
   'use cache';
   cacheLife('guide');
-  return dateInZone(new Date(), zone);
+  return dateInZone(guideNow(), zone);
 }

@@ -6,6 +6,7 @@ import type { IsoDate } from '@/lib/cache/tags';
 import { env } from '@/lib/env';
 import { guideToday } from '@/lib/guide/guide-today';
 import { checkGuideDate, guidePath, zoneFromSegments } from '@/lib/guide/guide-url';
+import { guideNow } from '@/lib/time/clock';
 import { dateInZone } from '@/lib/time/zoned';
 
 export const metadata: Metadata = { title: 'TV guide' };
@@ -18,7 +19,7 @@ export const ensureStatic = 'navigation';
 /** Today in the default zone is prerendered at build; other (date, zone) pages on first visit. */
 export function generateStaticParams() {
   const zone = env.DEFAULT_TIME_ZONE;
-  return [{ date: dateInZone(new Date(), zone), zone: zone.split('/') }];
+  return [{ date: dateInZone(guideNow(), zone), zone: zone.split('/') }];
 }
 
 /**
