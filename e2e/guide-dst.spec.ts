@@ -36,11 +36,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   await query('SELECT ensure_airing_partitions($1::date, 2)', ['2027-03-01']);
-  const [{ number }] = await query<{ number: number }>('SELECT COALESCE(MAX(number), 0) + 1 + floor(random() * 1000)::int AS number FROM channels');
+  const [free] = await query<{ number: number }>('SELECT COALESCE(MAX(number), 0) + 1 + floor(random() * 1000)::int AS number FROM channels');
   await query('INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, $5, now())', [
     channel.id,
     channel.slug,
-    number,
+    free?.number,
     channel.name,
     'Europe/London',
   ]);
