@@ -35,6 +35,7 @@ const ADMIN_ROUTE_MATRIX: Record<string, Role> = {
   '/admin/packages': 'ADMIN',
   '/admin/users': 'ADMIN',
   '/admin/users/[id]': 'ADMIN',
+  '/admin/view-as': 'EDITOR',
 };
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';

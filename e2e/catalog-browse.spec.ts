@@ -91,6 +91,32 @@ test.describe('VOD catalogue', () => {
     }
   });
 
+  test('shows lock badges on category cards, decided in the browser from the page\'s compact rights', async ({ page }) => {
+    const category = await seedCategory(3);
+    try {
+      // Seeded rules on two of the titles: "Basic line-up" (a package, anywhere) and
+      // "Cinema (not US)" (a package, not in the US); the third title has none.
+      const [basic, open, cinema] = category.titles as [string, string, string];
+      const setRule = (title: string, rule: string) => query(`UPDATE vod_titles SET rights_rule_id = (SELECT id FROM rights_rules WHERE name = $2) WHERE title = $1`, [title, rule]);
+      await setRule(basic, 'Basic line-up');
+      await setRule(cinema, 'Cinema (not US)');
+      await page.goto(`/vod/categories/${category.slug}`);
+      const card = (title: string) => page.getByRole('list', { name: 'Titles' }).getByRole('listitem').filter({ hasText: title });
+      // Anonymous: every stream needs an account; the badge names the package that would unlock it.
+      await expect(card(basic).locator('[data-lock-badge]')).toContainText('Sign in · Basic');
+      await expect(card(basic)).toContainText('Locked: Sign in to watch: included in basic.');
+      await expect(card(open).locator('[data-lock-badge]')).toContainText('Sign inLocked: Sign in to watch.');
+      // From 127.0.0.1 the place is unknown, which never unlocks a country rule: that comes first.
+      await expect(card(cinema).locator('[data-lock-badge]')).toContainText('Location unknown');
+      await expect(card(cinema)).toContainText('Sign in to watch: included in cinema');
+      // The card's link keeps the title as its name; the explanation sits beside it.
+      await expect(card(basic).getByRole('link')).not.toContainText('Locked');
+      await expectNoSeriousViolations(page);
+    } finally {
+      await category.cleanup();
+    }
+  });
+
   test('sends a malformed cursor to the first page and an unknown category to the 404 page', async ({ page }) => {
     const [category] = await query<{ slug: string; name: string }>('SELECT slug, name FROM categories WHERE position < 9000 ORDER BY position LIMIT 1');
     await page.goto(`/vod/categories/${category!.slug}/after/not-a-real-cursor`);

@@ -1,4 +1,5 @@
 // The catalogue's typed shapes: pages and the JSON API see these, never Prisma rows.
+import type { CompactListRights } from '@/lib/entitlements/compact';
 
 export interface CategorySummary {
   id: string;
@@ -24,6 +25,8 @@ export interface CategoryPage {
   titles: TitleCard[];
   /** Opaque cursor of the next page; null on the last page. */
   nextCursor: string | null;
+  /** The titles' rights for lock badges (decided in the browser); absent from the bare query. */
+  rights?: CompactListRights;
 }
 
 /** A rights rule's availability window (ISO instants; null ends are open). */

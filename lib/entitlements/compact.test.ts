@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeItemRights, expandRights, OPEN_RULE, RightsTableBuilder, type RuleRights } from './compact';
+import { encodeItemRights, expandRights, listItemRights, OPEN_RULE, RightsTableBuilder, type CompactListRights, type RuleRights } from './compact';
 import { decide, OPEN_RIGHTS } from './decide';
 import { guideRightsLookup, type CompactGuideRights } from './guide-rights';
 import type { BlackoutRule } from './types';
@@ -82,5 +82,19 @@ describe('encodeItemRights', () => {
     expect(item).toEqual({ table: expect.objectContaining({ rules: [[[0, 1], ['GB', 'IE'], [], [], null, null]] }), rule: 0, ageRating: 12 });
     expect(expandRights(item.table, item.rule, item.ageRating)).toEqual(full);
     expect(encodeItemRights(OPEN_RIGHTS).rule).toBe(0);
+  });
+});
+
+describe('listItemRights', () => {
+  it("gives each listed item its rule from the list's one table, and nothing for an unlisted one", () => {
+    const builder = new RightsTableBuilder();
+    const list: CompactListRights = { table: builder.build(), items: {} };
+    list.items['t-1'] = [builder.rule(sportsUk), 16];
+    list.items['t-2'] = [builder.rule(null), null];
+    const first = listItemRights(list, 't-1')!;
+    expect(expandRights(first.table, first.rule, first.ageRating)).toEqual({ ...OPEN_RIGHTS, ...sportsUk, ageRating: 16 });
+    const open = listItemRights(list, 't-2')!;
+    expect(decide({ userId: 'u', version: 1, role: 'viewer', homeCountry: null, parentalLimit: null, timeZone: null, packages: [], ispIds: [], checkedAt: NOW }, { country: null, asn: null }, expandRights(open.table, open.rule, open.ageRating), NOW)).toEqual({ allowed: true });
+    expect(listItemRights(list, 't-3')).toBeNull();
   });
 });

@@ -128,3 +128,15 @@ export function encodeItemRights(rights: Rights): CompactItemRights {
   const index = builder.rule(rule);
   return { table: builder.build(), rule: index, ageRating };
 }
+
+/** Many items' rights as a list page ships them (a category page): one table, [rule, ageRating] per item id. */
+export interface CompactListRights {
+  table: CompactRightsTable;
+  items: Record<string, [rule: number, ageRating: number | null]>;
+}
+
+/** One item of a list as `CompactItemRights`; null when the list does not name it (no badge; playback decides). */
+export function listItemRights(list: CompactListRights, id: string): CompactItemRights | null {
+  const item = list.items[id];
+  return item ? { table: list.table, rule: item[0], ageRating: item[1] } : null;
+}

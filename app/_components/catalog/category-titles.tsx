@@ -7,7 +7,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { categoryPageApiPath, categoryTitlesKey } from '@/lib/catalog/query-keys';
-import type { CategoryPage, TitleCard as TitleCardData } from '@/lib/catalog/types';
+import type { CategoryPage } from '@/lib/catalog/types';
+import { listItemRights } from '@/lib/entitlements/browser';
 import styles from './catalog.module.css';
 import { TitleCard } from './title-card';
 
@@ -24,11 +25,13 @@ function useHydrated(): boolean {
   return useSyncExternalStore(subscribeNothing, () => true, () => false);
 }
 
-function TitleList({ titles }: { titles: TitleCardData[] }) {
+/** Every title of the pages so far, each with its rights from its own page's table (for the lock badge). */
+function TitleList({ pages }: { pages: CategoryPage[] }) {
+  const cards = pages.flatMap((page) => page.titles.map((title) => ({ title, rights: page.rights ? listItemRights(page.rights, title.id) : null })));
   return (
     <ul className={styles.grid} aria-label="Titles">
-      {titles.map((title, index) => (
-        <TitleCard key={title.id} title={title} priority={index < 6} />
+      {cards.map(({ title, rights }, index) => (
+        <TitleCard key={title.id} title={title} rights={rights} priority={index < 6} />
       ))}
     </ul>
   );
@@ -45,7 +48,7 @@ function LiveCategoryTitles({ slug, firstPage }: { slug: string; firstPage: Cate
   const titles = query.data.pages.flatMap((page) => page.titles);
   return (
     <>
-      <TitleList titles={titles} />
+      <TitleList pages={query.data.pages} />
       <div className={styles.pager}>
         {query.hasNextPage ? (
           <button type="button" className={styles.button} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
@@ -66,7 +69,7 @@ export function CategoryTitles({ slug, firstPage }: { slug: string; firstPage: C
   if (!hydrated) {
     return (
       <>
-        <TitleList titles={firstPage.titles} />
+        <TitleList pages={[firstPage]} />
         <div className={styles.pager}>
           <p className="muted">
             Showing {firstPage.titles.length} {firstPage.titles.length === 1 ? 'title' : 'titles'}

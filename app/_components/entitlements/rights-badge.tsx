@@ -15,5 +15,13 @@ export function RightsBadge({ rights, reserveLine = false }: { rights: CompactIt
     return lockBadge(decision, { timeZone: explainZone(overlay), now: overlay.now });
   }, [overlay, rights]);
   const content = badge ? <LockBadge badge={badge} /> : null;
-  return reserveLine ? <span className={styles.slot}>{content}</span> : content;
+  // data-overlay: "ready" once decided against the viewer's summary (an empty slot then means
+  // "allowed", not "not decided yet"), for tests and for styling alike.
+  return reserveLine ? (
+    <span className={styles.slot} data-overlay={overlay ? 'ready' : undefined}>
+      {content}
+    </span>
+  ) : (
+    content
+  );
 }

@@ -3,9 +3,12 @@
 // Its own module so that it (and react-query's observer code) is loaded after the page, not
 // with it: overlay.tsx imports it on demand (DESIGN P8: first-load JS).
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { EntitlementSummary } from '@/lib/entitlements/browser';
 import type { Overlay } from './overlay';
+
+/** Only an editor's "view as" summary needs it: loaded then, never for viewers. */
+const ViewAsBanner = lazy(() => import('./view-as-banner').then((module) => ({ default: module.ViewAsBanner })));
 
 export const ENTITLEMENTS_QUERY_KEY = ['me', 'entitlements'] as const;
 const STALE_MS = 5 * 60_000;
@@ -21,7 +24,8 @@ export function SummaryFetcher({ onOverlay }: { onOverlay: (overlay: Overlay) =>
   const { data, dataUpdatedAt } = useQuery({ queryKey: ENTITLEMENTS_QUERY_KEY, queryFn: fetchSummary, staleTime: STALE_MS });
   useEffect(() => {
     if (!data) return;
-    // serverTime was the server's clock at dataUpdatedAt (to within the request's latency).
+    // serverTime was the server's clock at dataUpdatedAt (to within the request's latency);
+    // under "view as" it is the simulated clock, so badges follow that one.
     const offset = data.serverTime - dataUpdatedAt;
     const tick = () => onOverlay({ summary: data, now: Date.now() + offset });
     tick();
@@ -29,5 +33,9 @@ export function SummaryFetcher({ onOverlay }: { onOverlay: (overlay: Overlay) =>
     const timer = setInterval(tick, 60_000);
     return () => clearInterval(timer);
   }, [data, dataUpdatedAt, onOverlay]);
-  return null;
+  return data?.viewAs ? (
+    <Suspense fallback={null}>
+      <ViewAsBanner marker={data.viewAs} />
+    </Suspense>
+  ) : null;
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CategoryTitles } from '@/app/_components/catalog/category-titles';
 import styles from '@/app/_components/catalog/catalog.module.css';
+import { EntitlementsOverlay } from '@/app/_components/entitlements/overlay';
 import { CATALOG_CACHE_LIFE } from '@/lib/catalog/cache-life';
 import { getCategories } from '@/lib/catalog/get-categories';
 import { getCategoryPage } from '@/lib/catalog/get-category-page';
@@ -54,8 +55,11 @@ export default async function CategoryPage({ params }: Props) {
       <p className="muted">
         {page.category.titleCount} {page.category.titleCount === 1 ? 'title' : 'titles'}
       </p>
-      {/* The first page is handed to react-query in the browser: no refetch on load. */}
-      <CategoryTitles slug={slug} firstPage={page} />
+      {/* The first page is handed to react-query in the browser: no refetch on load. Lock
+          badges: each page's compact rights, decided against the viewer's overlay. */}
+      <EntitlementsOverlay>
+        <CategoryTitles slug={slug} firstPage={page} />
+      </EntitlementsOverlay>
       {page.nextCursor ? (
         <nav aria-label="Pages" className={styles.pager}>
           <Link href={categoryPagePath(slug, page.nextCursor)} prefetch={false}>

@@ -4,11 +4,13 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import styles from '@/app/_components/catalog/catalog.module.css';
 import { TitleCard } from '@/app/_components/catalog/title-card';
+import { EntitlementsOverlay } from '@/app/_components/entitlements/overlay';
 import { CATALOG_CACHE_LIFE } from '@/lib/catalog/cache-life';
 import { decodeCursor, encodeCursor } from '@/lib/catalog/cursor';
 import { getCategories } from '@/lib/catalog/get-categories';
 import { getCategoryPage } from '@/lib/catalog/get-category-page';
 import { categoryPagePath } from '@/lib/catalog/query-keys';
+import { listItemRights } from '@/lib/entitlements/compact';
 
 /**
  * The whole route is static output: an unlisted slug waits for its render (no fallback
@@ -49,11 +51,13 @@ export default async function CategoryLaterPage({ params }: Props) {
       </p>
       <h1>{page.category.name}: more titles</h1>
       {page.titles.length ? (
-        <ul className={styles.grid} aria-label="Titles">
-          {page.titles.map((title) => (
-            <TitleCard key={title.id} title={title} />
-          ))}
-        </ul>
+        <EntitlementsOverlay>
+          <ul className={styles.grid} aria-label="Titles">
+            {page.titles.map((title) => (
+              <TitleCard key={title.id} title={title} rights={page.rights ? listItemRights(page.rights, title.id) : null} />
+            ))}
+          </ul>
+        </EntitlementsOverlay>
       ) : (
         <p>No more titles in this category.</p>
       )}
