@@ -2,20 +2,16 @@
 // re-read on every call, the change and its audit row commit together or not at all, and
 // database refusals come back as form state.
 import { randomUUID } from 'node:crypto';
-import { encode } from 'next-auth/jwt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldError, runAdminWrite, type AdminWriteDeps, type AdminWriteSpec } from '@/lib/admin/run-admin-write';
-import { assertRole } from '@/lib/auth/guards';
-import { sessionUserFrom } from '@/lib/auth/session';
 import { invalidateUserState, userStateKey } from '@/lib/auth/user-state';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { env } from '@/lib/env';
 import { getRedis } from '@/lib/redis/client';
+import { adminWriteDeps } from '../support/admin-session';
 
-const COOKIE = 'authjs.session-token';
 const users: string[] = [];
 const channelSlugs: string[] = [];
 
@@ -26,14 +22,8 @@ async function createUser(role: Role): Promise<string> {
 }
 
 /** Deps as a real request would have them: the session cookie decoded and the role re-read. */
-async function depsFor(userId: string | null, revalidated: string[] = []): Promise<AdminWriteDeps> {
-  const token = userId ? await encode({ token: { sub: userId }, secret: env.AUTH_SECRET, salt: COOKIE }) : undefined;
-  return {
-    db,
-    authorize: async (role) => assertRole(await sessionUserFrom((name) => (name === COOKIE ? token : undefined)), role),
-    clientIp: async () => '203.0.113.9',
-    revalidate: (tags) => void revalidated.push(...tags),
-  };
+function depsFor(userId: string | null, revalidated: string[] = []): Promise<AdminWriteDeps> {
+  return adminWriteDeps(userId, { revalidated, ip: '203.0.113.9' });
 }
 
 const channelInput = z.object({ slug: z.string().min(1), number: z.coerce.number().int(), name: z.string().min(1) });

@@ -2,21 +2,17 @@
 // Redis session state: roles re-read, field errors for bad countries and windows, the
 // change and its audit row together, and the tags that reach viewers.
 import { randomUUID } from 'node:crypto';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignChannelSpec, createBlackoutSpec, createRuleSpec, deleteBlackoutSpec, getRuleForEdit, isCountryCode, listRules, updateRuleSpec } from '@/lib/admin/rights';
 import { runAdminWrite, type AdminWriteDeps } from '@/lib/admin/run-admin-write';
 import { whoCanWatch } from '@/lib/admin/rights-preview';
-import { assertRole } from '@/lib/auth/guards';
-import { sessionUserFrom } from '@/lib/auth/session';
 import { userStateKey } from '@/lib/auth/user-state';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { env } from '@/lib/env';
 import { getRedis } from '@/lib/redis/client';
+import { adminWriteDeps } from '../support/admin-session';
 
-const COOKIE = 'authjs.session-token';
 const users: string[] = [];
 const ruleIds: string[] = [];
 const channelIds: string[] = [];
@@ -29,14 +25,8 @@ async function createUser(role: Role): Promise<string> {
   return user.id;
 }
 
-async function depsFor(userId: string | null, revalidated: string[] = []): Promise<AdminWriteDeps> {
-  const token = userId ? await encode({ token: { sub: userId }, secret: env.AUTH_SECRET, salt: COOKIE }) : undefined;
-  return {
-    db,
-    authorize: async (role) => assertRole(await sessionUserFrom((name) => (name === COOKIE ? token : undefined)), role),
-    clientIp: async () => '203.0.113.7',
-    revalidate: (tags) => void revalidated.push(...tags),
-  };
+function depsFor(userId: string | null, revalidated: string[] = []): Promise<AdminWriteDeps> {
+  return adminWriteDeps(userId, { revalidated, ip: '203.0.113.7' });
 }
 
 beforeAll(async () => {

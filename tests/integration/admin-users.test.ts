@@ -2,20 +2,16 @@
 // themselves, editors cannot touch accounts, and a granted package reaches the cached
 // entitlement profile at once (the profile is invalidated after commit).
 import { randomUUID } from 'node:crypto';
-import { encode } from 'next-auth/jwt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdminWrite, type AdminWriteDeps } from '@/lib/admin/run-admin-write';
 import { grantSubscriptionSpec, setDisabledSpec, setRoleSpec } from '@/lib/admin/users';
-import { assertRole } from '@/lib/auth/guards';
-import { sessionUserFrom } from '@/lib/auth/session';
 import { userStateKey } from '@/lib/auth/user-state';
 import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
-import { env } from '@/lib/env';
 import { getProfile } from '@/lib/profile';
 import { getRedis } from '@/lib/redis/client';
+import { adminWriteDeps } from '../support/admin-session';
 
-const COOKIE = 'authjs.session-token';
 const users: string[] = [];
 const packages: string[] = [];
 
@@ -25,14 +21,8 @@ async function createUser(role: Role): Promise<string> {
   return user.id;
 }
 
-async function depsFor(userId: string): Promise<AdminWriteDeps> {
-  const token = await encode({ token: { sub: userId }, secret: env.AUTH_SECRET, salt: COOKIE });
-  return {
-    db,
-    authorize: async (role) => assertRole(await sessionUserFrom((name) => (name === COOKIE ? token : undefined)), role),
-    clientIp: async () => null,
-    revalidate: () => undefined,
-  };
+function depsFor(userId: string): Promise<AdminWriteDeps> {
+  return adminWriteDeps(userId, { ip: null });
 }
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 'use server';
 // Rights writes: each is authorised, validated, transactional and audited by adminAction.
 import { adminAction } from '@/lib/admin/action';
+import { assignAiringSpec, unassignAiringSpec } from '@/lib/admin/airing-rights';
 import { assignChannelSpec, assignTitleSpec, createBlackoutSpec, createRuleSpec, deleteBlackoutSpec, updateRuleSpec } from '@/lib/admin/rights';
 
 export const createRule = adminAction(createRuleSpec);
@@ -9,3 +10,5 @@ export const assignRuleToChannel = adminAction(assignChannelSpec);
 export const assignRuleToTitle = adminAction(assignTitleSpec);
 export const createBlackout = adminAction(createBlackoutSpec);
 export const deleteBlackout = adminAction(deleteBlackoutSpec);
+export const assignRuleToAiring = adminAction(assignAiringSpec);
+export const unassignRuleFromAiring = adminAction(unassignAiringSpec);

@@ -1,6 +1,6 @@
 'use client';
 import { AdminForm, Field } from '@/app/_components/admin/admin-form';
-import { assignRuleToChannel, assignRuleToTitle } from './actions';
+import { assignRuleToAiring, assignRuleToChannel, assignRuleToTitle, unassignRuleFromAiring } from './actions';
 
 export function AssignChannelForm({ ruleId, channels }: { ruleId: string; channels: Array<{ id: string; label: string }> }) {
   return (
@@ -24,4 +24,26 @@ export function UnassignChannelForm({ ruleId, channelId, name }: { ruleId: strin
 
 export function UnassignTitleForm({ ruleId, slug, name }: { ruleId: string; slug: string; name: string }) {
   return <AdminForm action={assignRuleToTitle} submitLabel={`Unassign ${name}`} label={`Unassign ${name}`} hidden={{ ruleId, slug, assign: 'unassign' }} inline>{null}</AdminForm>;
+}
+
+export function AssignAiringForm({ ruleId, channels }: { ruleId: string; channels: Array<{ id: string; label: string }> }) {
+  return (
+    <AdminForm action={assignRuleToAiring} submitLabel="Assign to airing" label="Assign to one airing" hidden={{ ruleId }}>
+      <Field name="channelId" label="Channel" options={[{ value: '', label: 'Choose a channel' }, ...channels.map((c) => ({ value: c.id, label: c.label }))]} />
+      <Field name="date" label="Date" type="date" hint="In the channel’s time zone, as in the schedule." />
+      <Field name="time" label="Start time" hint="HH:MM, e.g. 20:00." />
+      <Field
+        name="occurrence"
+        label="If the time happens twice (clocks going back)"
+        options={[
+          { value: 'earlier', label: 'the first' },
+          { value: 'later', label: 'the second' },
+        ]}
+      />
+    </AdminForm>
+  );
+}
+
+export function UnassignAiringForm({ ruleId, airingId, name }: { ruleId: string; airingId: string; name: string }) {
+  return <AdminForm action={unassignRuleFromAiring} submitLabel={`Unassign ${name}`} label={`Unassign ${name}`} hidden={{ ruleId, airingId }} inline>{null}</AdminForm>;
 }

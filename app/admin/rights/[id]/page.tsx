@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
 import styles from '@/app/_components/admin/admin.module.css';
+import { listRuleAirings } from '@/lib/admin/airing-rights';
 import { getRuleForEdit, listRuleChoices } from '@/lib/admin/rights';
+import { localTimeOf } from '@/lib/schedule/local-time';
+import { dateInZone } from '@/lib/time/zoned';
 import { whoCanWatch } from '@/lib/admin/rights-preview';
-import { AssignChannelForm, AssignTitleForm, UnassignChannelForm, UnassignTitleForm } from '../assignment-forms';
+import { AssignAiringForm, AssignChannelForm, AssignTitleForm, UnassignAiringForm, UnassignChannelForm, UnassignTitleForm } from '../assignment-forms';
 import { RuleForm } from '../rule-form';
 
 export const metadata: Metadata = { title: 'Rights rule' };
@@ -35,7 +38,7 @@ function previewInstant(at: string | string[] | undefined): number {
 }
 
 async function RuleEditor({ id, at }: { id: string; at: string | string[] | undefined }) {
-  const [rule, choices] = await Promise.all([getRuleForEdit(id), listRuleChoices()]);
+  const [rule, choices, airings] = await Promise.all([getRuleForEdit(id), listRuleChoices(), listRuleAirings(id)]);
   if (!rule) notFound();
   const instant = previewInstant(at);
   const lines = whoCanWatch(rule.rights, instant);
@@ -88,6 +91,22 @@ async function RuleEditor({ id, at }: { id: string; at: string | string[] | unde
           ))}
         </ul>
         <AssignTitleForm ruleId={rule.id} />
+      </section>
+      <section aria-labelledby="airings-heading">
+        <h2 id="airings-heading">Single airings</h2>
+        <p className={styles.hint}>An airing’s own rule replaces its channel’s rule for that airing only (a final, a blackout-free premiere).</p>
+        {airings.length === 0 ? <p>No airing uses this rule itself.</p> : null}
+        <ul>
+          {airings.map((airing) => {
+            const name = `${airing.title}, ${airing.channelName} ${dateInZone(airing.startsAt, airing.timeZone)} ${localTimeOf(airing.startsAt, airing.timeZone)}`;
+            return (
+              <li key={airing.id}>
+                {name} <UnassignAiringForm ruleId={rule.id} airingId={airing.id} name={name} />
+              </li>
+            );
+          })}
+        </ul>
+        <AssignAiringForm ruleId={rule.id} channels={choices.channels} />
       </section>
     </>
   );
