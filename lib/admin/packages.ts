@@ -1,4 +1,4 @@
-// Packages in the back office (admins): list, and audited create/update. A package's name
+// Packages in the back office (admins): list, and audited create/update/delete. A package's name
 // shows wherever rights are explained ("Included in Sports"), so writes revalidate `rights`;
 // a price or ISP change alters what subscribers are entitled to, so their cached profiles
 // refresh on their own 5-minute cycle (renaming changes no entitlement).
@@ -63,5 +63,30 @@ export const updatePackageSpec: AdminWriteSpec<typeof updateSchema, PackageField
     if (!before) throw new AppError('not_found', 'This package no longer exists.');
     const after = await tx.package.update({ where: { id }, data: input, select });
     return { audit: { action: 'package.update', entityType: 'package', entityId: id, before, after }, tags: [TAGS.rights], entityId: id, message: 'Package saved.' };
+  },
+};
+
+const deleteSchema = z.object({ id: uuidField('a package') });
+
+/**
+ * Deletes a package nobody depends on. Refused while any subscription (ended ones too: they
+ * are the viewers' history) or rights rule names it: removing it from a rule would widen
+ * the rule silently (a rule that required only this package would then require none).
+ */
+export const deletePackageSpec: AdminWriteSpec<typeof deleteSchema, 'id'> = {
+  role: 'ADMIN',
+  schema: deleteSchema,
+  write: async (tx, { id }) => {
+    const before = await tx.package.findUnique({ where: { id }, select: { ...select, _count: { select: { subscriptions: true, rightsRules: true } } } });
+    if (!before) throw new AppError('not_found', 'This package no longer exists.');
+    const { _count: uses, ...row } = before;
+    if (uses.subscriptions > 0) {
+      throw new AppError('conflict', `${row.name} has ${uses.subscriptions} subscription${uses.subscriptions === 1 ? '' : 's'} (current or past); it cannot be deleted. Rename it or stop selling it instead.`);
+    }
+    if (uses.rightsRules > 0) {
+      throw new AppError('conflict', `${row.name} is required by ${uses.rightsRules} rights rule${uses.rightsRules === 1 ? '' : 's'}; take it out of them first, so no rule changes silently.`);
+    }
+    await tx.package.delete({ where: { id } });
+    return { audit: { action: 'package.delete', entityType: 'package', entityId: id, before: row, after: null }, tags: [TAGS.rights], message: `Package ${row.name} deleted.` };
   },
 };

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdminWrite, type AdminWriteDeps } from '@/lib/admin/run-admin-write';
+import { deletePackageSpec } from '@/lib/admin/packages';
 import { grantSubscriptionSpec, setDisabledSpec, setRoleSpec } from '@/lib/admin/users';
 import { userStateKey } from '@/lib/auth/user-state';
 import { db } from '@/lib/db/client';
@@ -81,5 +82,33 @@ describe('account administration', () => {
     const state = await runAdminWrite(grantSubscriptionSpec, { userId: viewer, packageId: pkg?.id, endsAt: '2001-01-01' }, await depsFor(admin));
     expect(state).toMatchObject({ ok: false, errors: { endsAt: 'The end must be in the future.' } });
     expect(await db.subscription.count({ where: { userId: viewer } })).toBe(0);
+  });
+
+  it('deletes a package nobody uses, and refuses one with subscriptions or rules (no rule widens silently)', async () => {
+    const admin = await createUser('ADMIN');
+    const viewer = await createUser('VIEWER');
+    const make = async (label: string) => {
+      const pkg = await db.package.create({ data: { slug: `del-${label}-${randomUUID().slice(0, 8)}`, name: `Delete ${label}`, description: '', priceCents: 100, currency: 'EUR' }, select: { id: true } });
+      packages.push(pkg.id);
+      return pkg.id;
+    };
+    const [unused, subscribed, ruled] = [await make('unused'), await make('subscribed'), await make('ruled')];
+    await db.subscription.create({ data: { userId: viewer, packageId: subscribed, startsAt: new Date() } });
+    const rule = await db.rightsRule.create({ data: { name: `Needs ruled ${randomUUID().slice(0, 8)}`, packages: { create: { packageId: ruled } } }, select: { id: true } });
+    try {
+      const deps = await depsFor(admin);
+      expect(await runAdminWrite(deletePackageSpec, { id: subscribed }, deps)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('1 subscription') });
+      expect(await runAdminWrite(deletePackageSpec, { id: ruled }, deps)).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('rights rule') });
+      expect(await db.package.count({ where: { id: { in: [subscribed, ruled] } } })).toBe(2);
+
+      expect(await runAdminWrite(deletePackageSpec, { id: unused }, await depsFor(await createUser('EDITOR')))).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await runAdminWrite(deletePackageSpec, { id: unused }, deps)).toMatchObject({ ok: true, message: 'Package Delete unused deleted.' });
+      expect(await db.package.count({ where: { id: unused } })).toBe(0);
+      expect(await db.auditLog.count({ where: { actorId: admin, action: 'package.delete', entityId: unused } })).toBe(1);
+      expect(await runAdminWrite(deletePackageSpec, { id: unused }, deps)).toMatchObject({ ok: false, code: 'not_found' });
+    } finally {
+      await db.rightsRule.delete({ where: { id: rule.id } });
+      await db.auditLog.deleteMany({ where: { actorId: admin } });
+    }
   });
 });

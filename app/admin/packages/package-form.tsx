@@ -1,7 +1,7 @@
 'use client';
 import { AdminForm, Field } from '@/app/_components/admin/admin-form';
 import type { AdminPackage } from '@/lib/admin/packages';
-import { createPackage, updatePackage } from './actions';
+import { createPackage, deletePackage, updatePackage } from './actions';
 
 export function PackageForm({ pkg, isps }: { pkg?: AdminPackage; isps: { value: string; label: string }[] }) {
   return (
@@ -14,4 +14,8 @@ export function PackageForm({ pkg, isps }: { pkg?: AdminPackage; isps: { value: 
       <Field name="description" label="Description" defaultValue={pkg?.description} multiline />
     </AdminForm>
   );
+}
+
+export function DeletePackageForm({ pkg }: { pkg: AdminPackage }) {
+  return <AdminForm action={deletePackage} submitLabel={`Delete ${pkg.name}`} label={`Delete ${pkg.name}`} hidden={{ id: pkg.id }} inline>{null}</AdminForm>;
 }

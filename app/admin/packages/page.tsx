@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
 import { listPackages } from '@/lib/admin/packages';
 import { listIsps } from '@/lib/admin/users';
-import { PackageForm } from './package-form';
+import { DeletePackageForm, PackageForm } from './package-form';
 
 export const metadata: Metadata = { title: 'Packages' };
 
@@ -31,6 +31,7 @@ async function Packages() {
             {pkg.name} · {(pkg.priceCents / 100).toFixed(2)} {pkg.currency} · {pkg.subscriberCount} subscriptions
           </summary>
           <PackageForm pkg={pkg} isps={ispOptions} />
+          {pkg.subscriberCount === 0 ? <DeletePackageForm pkg={pkg} /> : null}
         </details>
       ))}
       <h2>New package</h2>
