@@ -1,12 +1,25 @@
 // Browser tests against the production build (`next build` into .next-test, served by
-// `next start`). `npm test` builds, picks a free port and points DATABASE_URL at the run's
-// fresh database; run alone, `npx playwright test` expects that build to exist.
+// `next start`) with the background-job worker beside it. `npm test` builds, picks free
+// ports and points DATABASE_URL at the run's fresh database and QUEUE_REDIS_URL at a queue
+// Redis; run alone, `npx playwright test` expects that build to exist.
 // Chromium comes from Debian (/usr/bin/chromium): Playwright cannot download browsers here.
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3400);
 const baseURL = `http://127.0.0.1:${port}`;
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';
+const workerPort = Number(process.env.WORKER_PORT ?? port + 100);
+const serverEnv = {
+  ...stringEnv(process.env),
+  NEXT_DIST_DIR: distDir,
+  NEXT_TELEMETRY_DISABLED: '1',
+  // `next start` is production mode; this lets it use lib/env.ts's development
+  // AUTH_SECRET on a test machine.
+  PRIMETIME_LOCAL: '1',
+  // BullMQ keys of this run (npm test sets one per run); the worker is the only process
+  // that talks to the queue, Next only writes outbox rows.
+  QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e-${port}`,
+};
 const WRITER_SPECS = ['**/guide-publish.spec.ts', '**/admin-*.spec.ts'];
 
 export default defineConfig({
@@ -49,23 +62,37 @@ export default defineConfig({
     { name: 'viewer', testIgnore: WRITER_SPECS, use: { ...devices['Desktop Chrome'] } },
     { name: 'writers', testMatch: WRITER_SPECS, dependencies: ['viewer'], use: { ...devices['Desktop Chrome'] } },
   ],
-  webServer: {
-    command: `./node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
-    port,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: {
-      ...stringEnv(process.env),
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // `next start` is production mode; this lets it use lib/env.ts's development
-      // AUTH_SECRET on a test machine.
-      PRIMETIME_LOCAL: '1',
+  // Next and the background-job worker (outbox relay, revalidation, upkeep), so specs can
+  // rely on jobs running as they do in production.
+  webServer: [
+    {
+      command: `./node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+      port,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      env: serverEnv,
     },
-  },
+    {
+      command: 'node --conditions=react-server --import tsx scripts/worker.ts',
+      url: `http://127.0.0.1:${workerPort}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        ...serverEnv,
+        WORKER_PORT: String(workerPort),
+        // Straight to this run's Next (not through an edge) for revalidation.
+        REVALIDATE_URL: `${baseURL}/api/internal/revalidate`,
+        // Jobs come back quickly if a spec kills the worker.
+        WORKER_LOCK_MS: process.env.WORKER_LOCK_MS ?? '5000',
+      },
+    },
+  ],
 });
 
 /** webServer.env wants strings only; process.env's values may be undefined. */

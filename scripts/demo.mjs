@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: from a fresh clone to a running, seeded Primetime on http://localhost:3000.
-// Installs npm packages when needed, finds or starts PostgreSQL and Redis, migrates and
-// seeds the demo data, builds, serves, and stops everything it started on Ctrl-C.
+// Installs npm packages when needed, finds or starts PostgreSQL, Redis and the queue Redis
+// (noeviction), migrates and seeds the demo data, builds, serves, starts the job worker,
+// and stops everything it started on Ctrl-C.
 // Plain Node with no npm imports at the top: node_modules may not exist yet.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +10,13 @@ import { ensureNodeModules, ensurePrismaClient } from './lib/deps.mjs';
 import { buildIsFresh, nextBin, portIsFree, startNext, writeBuildStamp } from './lib/next.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
 import { onInterrupt, run, stopAll } from './lib/proc.mjs';
-import { ensureRedis } from './lib/redis.mjs';
+import { ensureQueueRedis, ensureRedis } from './lib/redis.mjs';
 import { StepError, bold, createReporter, dim, redactUrl } from './lib/ui.mjs';
+import { startWorker } from './lib/worker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 3000);
+const workerPort = Number(process.env.WORKER_PORT ?? 3090);
 const ui = createReporter();
 
 let stopping = false;
@@ -29,15 +32,25 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new StepError(`PORT=${process.env.PORT} is not a TCP port`, { hint: 'use a number such as PORT=3000' });
   }
+  if (!Number.isInteger(workerPort) || workerPort < 1 || workerPort > 65535) {
+    throw new StepError(`WORKER_PORT=${process.env.WORKER_PORT} is not a TCP port`, { hint: 'use a number such as WORKER_PORT=3090' });
+  }
   await ui.step('installing npm packages', () => ensureNodeModules(root));
   await ui.step('generating the Prisma client', () => ensurePrismaClient(root));
   const pg = await ui.step('finding PostgreSQL', () => ensurePostgres({ root, database: 'primetime', embeddedPort: 5440 }));
   const redis = await ui.step('finding Redis', () => ensureRedis({ port: 6400 }));
+  const queueRedis = await ui.step('finding the queue Redis (noeviction)', () =>
+    ensureQueueRedis({ port: 6402, reuse: true, fallbackUrl: redis.url }),
+  );
 
   const env = {
     ...process.env,
     DATABASE_URL: pg.url,
     REDIS_URL: redis.url,
+    QUEUE_REDIS_URL: queueRedis.url,
+    WORKER_PORT: String(workerPort),
+    // The worker revalidates through this Next directly (the demo has no edge in front).
+    REVALIDATE_URL: process.env.REVALIDATE_URL ?? `http://127.0.0.1:${port}/api/internal/revalidate`,
     NEXT_TELEMETRY_DISABLED: '1',
     // Lets production mode use lib/env.ts's development AUTH_SECRET for this local demo.
     PRIMETIME_LOCAL: '1',
@@ -73,10 +86,18 @@ async function main() {
   if (!(await portIsFree(port))) {
     throw new StepError(`port ${port} is already in use`, { hint: `stop whatever listens there, or pick another port: PORT=3001 npm run demo` });
   }
+  if (!(await portIsFree(workerPort))) {
+    throw new StepError(`port ${workerPort} (the job worker's health endpoint) is already in use`, { hint: 'stop whatever listens there, or pick another port: WORKER_PORT=3091 npm run demo' });
+  }
   const origin = `http://localhost:${port}`;
   const server = await ui.step(`starting Next on ${origin}`, async () => {
     const service = await startNext({ root, port, env, url: `${origin}/guide` });
     return { service, note: '/guide answers' };
+  });
+
+  const worker = await ui.step(`starting the job worker (health on :${workerPort})`, async () => {
+    const started = await startWorker({ root, env, port: workerPort });
+    return { ...started, note: 'health answers' };
   });
 
   const [adminStatus, viewers] = await Promise.all([statusOf(`${origin}/admin`), countViewers(pg.url)]);
@@ -85,6 +106,8 @@ ${bold('Primetime is running.')}
   TV guide     ${origin}/guide${adminStatus !== 404 ? `\n  Back office  ${origin}/admin` : ''}
   Database     ${redactUrl(pg.url)}
   Redis        ${redis.url}
+  Queue Redis  ${redactUrl(queueRedis.url)}
+  Job worker   ${worker.url}
 
   Demo logins (password):
     admin@primetime.test     primetime-admin
@@ -93,10 +116,14 @@ ${bold('Primetime is running.')}
 
 Press Ctrl-C to stop.`);
 
-  const exit = await server.service.exited;
+  // Whichever stops first (Next or the worker) ends the demo, with its last lines.
+  const [name, service, exit] = await Promise.race([
+    server.service.exited.then((result) => ['next start', server.service, result]),
+    worker.service.exited.then((result) => ['the job worker', worker.service, result]),
+  ]);
   if (stopping) return new Promise(() => {}); // Ctrl-C: the interrupt handler exits.
-  throw new StepError(`next start stopped unexpectedly (${exit.signal ?? `code ${exit.code}`})`, {
-    output: server.service.output().split('\n').slice(-30).join('\n'),
+  throw new StepError(`${name} stopped unexpectedly (${exit.signal ?? `code ${exit.code}`})`, {
+    output: service.output().split('\n').slice(-30).join('\n'),
   });
 }
 

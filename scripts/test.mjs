@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything CI checks, from a fresh clone. Installs what is missing (npm
-// packages, Chromium, nginx), finds or starts PostgreSQL and Redis, creates a fresh
+// packages, Chromium, nginx), finds or starts PostgreSQL, Redis and a queue Redis
+// (noeviction, for BullMQ; QUEUE_REDIS_URL picks one), creates a fresh
 // database for this run, then runs lint, types, Vitest, the production build and
 // Playwright, stopping at the first failing step. Ends with `N passed, M failed`.
 // Plain Node with no npm imports at the top: node_modules may not exist yet.
@@ -17,7 +18,7 @@ import { ensureDebianPackages, ensureNodeModules, ensurePrismaClient, testSystem
 import { freePort, nextBin } from './lib/next.mjs';
 import { createDatabase, dropDatabase, ensurePostgres, withDatabase } from './lib/postgres.mjs';
 import { onInterrupt, run, stopAll } from './lib/proc.mjs';
-import { ensureRedis } from './lib/redis.mjs';
+import { ensureQueueRedis, ensureRedis } from './lib/redis.mjs';
 import { StepError, bold, createReporter, dim, errorMessage, redactUrl } from './lib/ui.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,6 +124,51 @@ async function keepingTsconfig(work) {
   }
 }
 
+/**
+ * One `next build` at a time per checkout. Runs with their own PRIMETIME_TEST_DIST_DIR
+ * share tsconfig.json: concurrent builds rewrite it under each other (and the last one to
+ * put it back may restore another build's version), and each build type-checks the other's
+ * half-written `<distDir>/types`. A lock file holding the builder's pid serialises them; a
+ * lock whose process is gone is taken over.
+ * @template T @param {(waitedMs: number) => Promise<T>} work @param {(pid: number) => void} onWait
+ */
+async function withBuildLock(work, onWait) {
+  const lock = join(root, '.run', 'next-build.lock');
+  const started = Date.now();
+  mkdirSync(dirname(lock), { recursive: true });
+  let reported = 0;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    if (!holder || !processAlive(holder)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (holder !== reported) onWait((reported = holder));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  try {
+    return await work(reported ? Date.now() - started : 0);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** @param {number} pid */
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
+}
+
 /** @type {Set<string>} */
 let selected;
 try {
@@ -146,6 +192,9 @@ async function main() {
     ensurePostgres({ root, database: 'postgres', embeddedPort: 5441, dataDirName: 'pg-test' }),
   );
   const redis = await ui.step('finding Redis', () => ensureRedis({ port: 6401 }));
+  const queueRedis = await ui.step('finding the queue Redis (noeviction)', () =>
+    ensureQueueRedis({ port: 6402, reuse: false, fallbackUrl: redis.url }),
+  );
 
   const prefix = process.env.PRIMETIME_TEST_DB_PREFIX ?? 'primetime_test_';
   const name = `${prefix}${stampOf(started)}_${Math.random().toString(36).slice(2, 6)}`;
@@ -154,6 +203,10 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
+    QUEUE_REDIS_URL: queueRedis.url,
+    // BullMQ keys of this run only: a parallel run's worker never takes this run's jobs
+    // (they would run against the other run's database).
+    QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `test-${name}`,
     NEXT_TELEMETRY_DISABLED: '1',
     // Production builds and `next start` may use lib/env.ts's development AUTH_SECRET here.
     PRIMETIME_LOCAL: '1',
@@ -221,16 +274,20 @@ async function main() {
 
   if (wants('build')) {
     await ui.step(`production build (next build → ${TEST_DIST_DIR})`, () =>
-      keepingTsconfig(async () => {
-        await run(nextBin(root), ['build'], {
-          cwd: root,
-          env: { ...env, NEXT_DIST_DIR: TEST_DIST_DIR },
-          what: 'next build',
-          tail: 80,
-          hint: 'fix the build error above; the guide prerenders from the database at build time',
-        });
-        return undefined;
-      }),
+      withBuildLock(
+        (waitedMs) =>
+          keepingTsconfig(async () => {
+            await run(nextBin(root), ['build'], {
+              cwd: root,
+              env: { ...env, NEXT_DIST_DIR: TEST_DIST_DIR },
+              what: 'next build',
+              tail: 80,
+              hint: 'fix the build error above; the guide prerenders from the database at build time',
+            });
+            return waitedMs ? `after waiting ${Math.round(waitedMs / 1000)} s for another build` : undefined;
+          }),
+        (pid) => ui.info(dim(`  waiting for another next build in this checkout (pid ${pid}, .run/next-build.lock)`)),
+      ),
     );
   } else ui.skip('production build', 'not selected');
 
@@ -242,9 +299,11 @@ async function main() {
     rmSync(report, { force: true });
     const firstPort = Number(process.env.E2E_PORT ?? 3400);
     const port = await freePort(firstPort, firstPort + 99);
+    // The worker (started by Playwright beside Next) answers its health check here.
+    const workerPort = await freePort(port + 100, port + 199);
     let result;
     await ui
-      .step(`browser tests (playwright, next start on :${port})`, async () => {
+      .step(`browser tests (playwright, next start on :${port}, worker on :${workerPort})`, async () => {
         try {
           // E2E_ARGS passes extra arguments to Playwright (a spec file, --project=..., --grep=...).
           const extra = (process.env.E2E_ARGS ?? '').split(' ').filter(Boolean);
@@ -254,6 +313,7 @@ async function main() {
               ...env,
               NEXT_DIST_DIR: TEST_DIST_DIR,
               E2E_PORT: String(port),
+              WORKER_PORT: String(workerPort),
               E2E_JSON_REPORT: report,
               E2E_OUTPUT_DIR: `test-results${RUN_TAG}`,
               E2E_HTML_REPORT: `playwright-report${RUN_TAG}`,

@@ -3,6 +3,7 @@
 // node_modules exists.
 import { connect } from 'node:net';
 import { onPath } from './deps.mjs';
+import { freePort } from './next.mjs';
 import { startService } from './proc.mjs';
 import { StepError, redactUrl } from './ui.mjs';
 
@@ -61,15 +62,25 @@ export async function ensureRedis({ port }) {
       hint: 'install it (apt-get install -y redis-server), start one, or set REDIS_URL',
     });
   }
+  await startRedisServer(port);
+  return { url, note: `started redis-server on :${port}` };
+}
+
+/**
+ * A redis-server child on `port` (nothing kept on disk), resolved once it answers PING.
+ * @param {number} port @param {string[]} [extraArgs] @param {string} [name]
+ */
+async function startRedisServer(port, extraArgs = [], name = 'redis-server') {
+  const url = `redis://127.0.0.1:${port}`;
   const service = startService(
+    name,
     'redis-server',
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extraArgs],
     { signal: 'SIGTERM', graceMs: 5000 },
   );
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (await pingRedis(url, 500)) return { url, note: `started redis-server on :${port}` };
+    if (await pingRedis(url, 500)) return url;
     const exited = await Promise.race([service.exited, new Promise((r) => setTimeout(() => r(null), 200))]);
     if (exited) {
       throw new StepError(`redis-server on port ${port} exited at start`, {
@@ -79,4 +90,29 @@ export async function ensureRedis({ port }) {
     }
   }
   throw new StepError(`redis-server on port ${port} did not answer PING within 10 s`, { output: service.output() });
+}
+
+/**
+ * The queue Redis (BullMQ): QUEUE_REDIS_URL when set; otherwise a second redis-server
+ * with `maxmemory-policy noeviction`, because BullMQ must never lose a key, while the
+ * cache Redis may evict. `reuse` (the demo) takes one already answering on `port`; the
+ * test runner always starts its own on the first free port from `port`, so a parallel
+ * run that stops its server never pulls the queue from under another run.
+ * Without redis-server installed, falls back to the cache Redis (`fallbackUrl`).
+ * @param {{ port: number, reuse: boolean, fallbackUrl: string }} options
+ * @returns {Promise<{ url: string, note: string }>}
+ */
+export async function ensureQueueRedis({ port, reuse, fallbackUrl }) {
+  const configured = process.env.QUEUE_REDIS_URL;
+  if (configured) {
+    if (await pingRedis(configured)) return { url: configured, note: 'QUEUE_REDIS_URL answers' };
+    throw new StepError(`QUEUE_REDIS_URL (${redactUrl(configured)}) does not answer PING`, {
+      hint: 'start that Redis, or unset QUEUE_REDIS_URL to start a local one',
+    });
+  }
+  if (reuse && (await pingRedis(`redis://127.0.0.1:${port}`))) return { url: `redis://127.0.0.1:${port}`, note: `already running on :${port}` };
+  if (!onPath('redis-server')) return { url: fallbackUrl, note: 'redis-server not installed: sharing the cache Redis' };
+  const chosen = reuse ? port : await freePort(port, port + 49);
+  const url = await startRedisServer(chosen, ['--maxmemory-policy', 'noeviction'], 'redis-server (queue)');
+  return { url, note: `started redis-server --maxmemory-policy noeviction on :${chosen}` };
 }

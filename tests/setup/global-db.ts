@@ -10,6 +10,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     redisUrl: string;
+    queueRedisUrl: string;
   }
 }
 
@@ -36,6 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await sweepAbandonedDatabases().catch(() => undefined); // housekeeping must never fail a run
   const databaseUrl = databaseUrlFor(`${PREFIX}${Date.now()}_${process.pid}`);
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  // `npm test` passes its noeviction queue Redis; `npx vitest run` alone shares the cache
+  // Redis's server (job tests isolate themselves with a BullMQ prefix per file).
+  const queueRedisUrl = process.env.QUEUE_REDIS_URL ?? redisUrl;
   try {
     await migrate(databaseUrl, { log: () => undefined });
   } catch (error) {
@@ -50,8 +54,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // values, so lib/env.ts sees the test database whichever way a worker starts.
   process.env.DATABASE_URL = databaseUrl;
   process.env.REDIS_URL = redisUrl;
+  process.env.QUEUE_REDIS_URL = queueRedisUrl;
   project.provide('databaseUrl', databaseUrl);
   project.provide('redisUrl', redisUrl);
+  project.provide('queueRedisUrl', queueRedisUrl);
 
   return async () => {
     if (process.env.KEEP_TEST_DB === '1') {

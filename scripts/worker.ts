@@ -1,0 +1,29 @@
+// `npm run worker`: one background-job worker process (lib/jobs/worker.ts). Run as
+//   node --conditions=react-server --import tsx scripts/worker.ts
+// (`react-server` makes `import 'server-only'` a no-op, as inside Next). Configuration is
+// lib/env.ts's: DATABASE_URL, QUEUE_REDIS_URL, QUEUE_PREFIX, WORKER_PORT, REVALIDATE_URL...
+// Start as many as needed; SIGTERM or SIGINT stops one gracefully.
+import { db } from '@/lib/db/client';
+import { logLine } from '@/lib/jobs/context';
+import { startJobWorker } from '@/lib/jobs/worker';
+
+const worker = await startJobWorker();
+logLine('info', 'worker started', { pid: process.pid });
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    process.exit(130); // a second signal: stop now; running jobs run again elsewhere
+  }
+  stopping = true;
+  logLine('info', 'worker stopping', { signal });
+  try {
+    await worker.close();
+    await db.$disconnect();
+  } finally {
+    logLine('info', 'worker stopped');
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', (signal) => void shutdown(signal));
+process.on('SIGINT', (signal) => void shutdown(signal));
