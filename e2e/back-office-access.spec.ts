@@ -36,6 +36,8 @@ const ADMIN_ROUTE_MATRIX: Record<string, Role> = {
   '/admin/users': 'ADMIN',
   '/admin/users/[id]': 'ADMIN',
   '/admin/view-as': 'EDITOR',
+  '/api/admin/media/upload': 'EDITOR',
+  '/api/admin/media/assets/[id]': 'EDITOR',
 };
 
 const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';

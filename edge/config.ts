@@ -29,9 +29,32 @@ export interface EdgeConfigOptions {
   workers?: number | 'auto';
   /** A file path, or 'off' (the default: the bench must not measure log writes). */
   accessLog?: string;
+  /** MEDIA_DIR (uploaded images, served under /media/); unset: /media/ is proxied to the app. */
+  mediaDir?: string;
+  /** `<distDir>/static` of the build (served under /_next/static/); unset: proxied to the app. */
+  staticDir?: string;
+  /** Largest request body through to the image upload (nginx size, e.g. `16m`); the app's own limit is MEDIA_MAX_UPLOAD_BYTES. */
+  uploadLimit?: string;
 }
 
 const SAFE_ADDRESS = /^[\w.:[\]-]+$/;
+
+const SAFE_PATH = /^\/[\w./@+-]*$/;
+
+/** An absolute directory nginx may serve with `alias`, or (unset) the app behind the same URL. */
+function staticSource(dir: string | undefined, what: string): string {
+  if (dir === undefined) {
+    // The app's own Cache-Control is replaced, not doubled, by the location's add_header.
+    return '      proxy_pass http://app;\n      proxy_hide_header Cache-Control;';
+  }
+  if (!SAFE_PATH.test(dir)) throw new Error(`edge: ${what} must be an absolute path of plain characters: ${JSON.stringify(dir)}`);
+  return `      alias ${dir.replace(/\/+$/, '')}/;`;
+}
+
+function uploadLimit(size: string): string {
+  if (!/^\d+[km]?$/.test(size)) throw new Error(`edge: uploadLimit must be an nginx size such as 16m: ${JSON.stringify(size)}`);
+  return size;
+}
 
 function servers(list: readonly string[]): string {
   for (const server of list) if (!SAFE_ADDRESS.test(server)) throw new Error(`edge: not a host:port: ${JSON.stringify(server)}`);
@@ -63,6 +86,9 @@ export function renderEdgeConfig(options: EdgeConfigOptions, template: string = 
     PER_USER_SERVERS: servers(perUser),
     PROXY_BIND: proxyBind === null ? '# proxy_bind: not set' : `proxy_bind ${proxyBind};`,
     MEDIA_ROOT: options.mediaRoot,
+    MEDIA_SOURCE: staticSource(options.mediaDir, 'mediaDir'),
+    STATIC_SOURCE: staticSource(options.staticDir, 'staticDir'),
+    UPLOAD_LIMIT: uploadLimit(options.uploadLimit ?? '16m'),
     // Must match lib/playback/signed-url.ts signStreamUrl() byte for byte.
     SECURE_LINK_MD5: `$secure_link_expires$uri${options.bindClientAddress ? '$remote_addr' : ''} ${options.playbackSecret}`,
   };

@@ -3,6 +3,7 @@
 // (config, pid, logs, temp), so several edges can run side by side.
 //
 //   tsx edge/start-edge.ts --listen=127.0.0.1:8080 --app=127.0.0.1:3000 [--per-user=127.0.0.1:3001] [--media=media]
+//     [--media-dir=public/media] [--static-dir=.next/static]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
     mediaRoot: path.resolve(flag('media') ?? 'media'),
     playbackSecret: process.env.PLAYBACK_SIGNING_SECRET ?? 'development-only-playback-secret-0123456789',
     bindClientAddress: process.env.PLAYBACK_BIND_CLIENT_ADDRESS === '1',
+    mediaDir: flag('media-dir') && path.resolve(flag('media-dir')!),
+    staticDir: flag('static-dir') && path.resolve(flag('static-dir')!),
   });
   console.log(`edge listening on ${edge.baseUrl}`);
   const shutdown = () => void edge.stop().then(() => process.exit(0));

@@ -12,6 +12,7 @@
 //   npm test -- --skip=bench        leave out the bench harness smoke run
 //   E2E_ARGS="e2e/guide.spec.ts" npm test -- --only=e2e   one spec (any Playwright arguments)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages, ensureNodeModules, ensurePrismaClient, testSystemPackages } from './lib/deps.mjs';
@@ -34,6 +35,8 @@ const ui = createReporter();
 const counts = { passed: 0, failed: 0 };
 /** @type {{ serverUrl: string, name: string } | undefined} */
 let testDatabase;
+/** The run's own media and import directories, removed at the end. @type {string[]} */
+let runScratchDirs = [];
 let keepDatabase = process.env.KEEP_TEST_DB === '1';
 
 /** @param {string[]} argv */
@@ -207,10 +210,15 @@ async function main() {
     // BullMQ keys of this run only: a parallel run's worker never takes this run's jobs
     // (they would run against the other run's database).
     QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `test-${name}`,
+    // Uploaded media and staged imports of this run only (Next, the worker and the specs
+    // all read these), never the repository's public/media.
+    MEDIA_DIR: process.env.MEDIA_DIR ?? join(tmpdir(), `primetime-media-${name}`),
+    IMPORT_DIR: process.env.IMPORT_DIR ?? join(tmpdir(), `primetime-imports-${name}`),
     NEXT_TELEMETRY_DISABLED: '1',
     // Production builds and `next start` may use lib/env.ts's development AUTH_SECRET here.
     PRIMETIME_LOCAL: '1',
   };
+  runScratchDirs = process.env.MEDIA_DIR || process.env.IMPORT_DIR ? [] : [env.MEDIA_DIR, env.IMPORT_DIR];
   delete env.NODE_ENV; // Each tool sets its own (vitest: test, next build/start: production).
   delete env.NEXT_DIST_DIR; // Set per step: typegen writes .next/types, the test build goes to .next-test.
 
@@ -383,6 +391,7 @@ function finish(code, error) {
     // on the way out), then the run's database, then PostgreSQL and Redis if ours.
     await stopAll(undefined, { commandsOnly: true });
     await dropTestDatabase().catch((dropError) => ui.info(`dropping the test database failed: ${errorMessage(dropError)}`));
+    if (!keepDatabase) for (const dir of runScratchDirs) rmSync(dir, { recursive: true, force: true });
     await stopAll();
     printSummary();
     process.exit(code);

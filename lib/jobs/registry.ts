@@ -2,6 +2,7 @@
 // zod schema (lib/jobs/topics.ts); an unknown topic or a bad payload is a bug that no
 // retry can fix, so it fails at once (UnrecoverableError) instead of six times.
 import { UnrecoverableError } from 'bullmq';
+import { runMediaVariantsJob } from '@/lib/media/variants-job';
 import type { JobContext, JobHandler } from './context';
 import { runCounterUpkeepJob } from './counter-upkeep';
 import { runPartitionUpkeepJob } from './partition-upkeep';
@@ -11,6 +12,7 @@ import { jobPayloadSchemas, type JobTopic } from './topics';
 export type JobHandlers = { [T in JobTopic]?: JobHandler<T> };
 
 export const jobHandlers: JobHandlers = {
+  'media.variants': runMediaVariantsJob,
   revalidate: runRevalidateJob,
   'upkeep.partitions': runPartitionUpkeepJob,
   'upkeep.counters': runCounterUpkeepJob,

@@ -3,10 +3,12 @@ import { cacheLife } from 'next/cache';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AiringBadges } from '@/app/_components/guide/airing-badges';
+import { MediaPicture } from '@/app/_components/media/media-picture';
 import styles from '@/app/_components/guide/schedule.module.css';
 import { getChannelWeek, listChannelSlugs } from '@/lib/guide/get-channel-week';
 import { parseChannelSlug } from '@/lib/guide/ids';
 import type { ChannelWeek } from '@/lib/guide/program-types';
+import { getChannelLogo } from '@/lib/media/images';
 
 // The whole route is static output: an unlisted slug waits for its render instead of
 // streaming the fallback shell with a 200, so an unknown or malformed slug is a real 404.
@@ -44,11 +46,13 @@ async function ChannelSchedule({ week }: { week: ChannelWeek }) {
   'use cache';
   cacheLife('guide');
   const { channel } = week;
+  const logo = await getChannelLogo(channel.id);
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: channel.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dayName = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full' });
 
   return (
     <main>
+      {logo && <MediaPicture image={logo} alt={`${channel.name} logo`} displayWidth={96} priority />}
       <h1>
         {channel.number} {channel.name}
       </h1>

@@ -4,12 +4,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WatchlistToggle } from '@/app/_components/entitlements/watchlist-toggle';
 import { AiringBadges } from '@/app/_components/guide/airing-badges';
+import { MediaPicture } from '@/app/_components/media/media-picture';
 import styles from '@/app/_components/guide/schedule.module.css';
 import { env } from '@/lib/env';
 import { getProgram, getUpcomingAirings, listProgramsAiringToday } from '@/lib/guide/get-program';
 import { parseProgramId } from '@/lib/guide/ids';
 import { programJsonLd, serialiseJsonLd } from '@/lib/guide/json-ld';
 import type { ProgramSummary } from '@/lib/guide/program-types';
+import { getProgramPoster } from '@/lib/media/images';
 
 // The whole route is static output: an unlisted id waits for its render instead of
 // streaming the fallback shell with a 200, so an unknown or malformed id is a real 404.
@@ -45,7 +47,7 @@ export default async function ProgramPage({ params }: Params) {
 async function ProgramDetails({ program }: { program: ProgramSummary }) {
   'use cache';
   cacheLife('guide');
-  const airings = await getUpcomingAirings(program.id);
+  const [airings, poster] = await Promise.all([getUpcomingAirings(program.id), getProgramPoster(program.id)]);
   // Map.groupBy is not in Node 20.
   const roles = new Map<string, typeof program.credits>();
   for (const credit of program.credits) roles.set(credit.role, [...(roles.get(credit.role) ?? []), credit]);
@@ -56,6 +58,7 @@ async function ProgramDetails({ program }: { program: ProgramSummary }) {
     <main>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serialiseJsonLd(programJsonLd(program, airings, env.APP_URL)) }} />
       <h1>{program.title}</h1>
+      {poster && <MediaPicture image={poster} alt="" displayWidth={240} priority />}
       {program.subtitle && <p className="muted">{program.subtitle}</p>}
       <WatchlistToggle kind="program" id={program.id} name={program.title} href={`/programs/${program.id}`} />
       <p className={styles.synopsis}>{program.synopsis || 'No synopsis yet.'}</p>

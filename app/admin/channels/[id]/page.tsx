@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { MediaUploadForm } from '@/app/admin/media/media-upload-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { getChannelForEdit, listChannelGroups } from '@/lib/admin/channels';
+import { env } from '@/lib/env';
 import { ArchiveChannelForm } from '../archive-form';
 import { ChannelForm } from '../channel-form';
 
@@ -48,6 +50,7 @@ async function ChannelEditor({ id }: { id: string }) {
         ) : (
           <p>No logo yet.</p>
         )}
+        <MediaUploadForm target="channel-logo" entityId={channel.id} label="logo" maxBytes={env.MEDIA_MAX_UPLOAD_BYTES} />
       </section>
       <ChannelForm channel={channel} groups={groups} />
       <ArchiveChannelForm id={channel.id} archived={channel.archived} />

@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { MediaUploadForm } from '@/app/admin/media/media-upload-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { getProgramForEdit } from '@/lib/admin/programs';
+import { env } from '@/lib/env';
 import { ArchiveProgramForm, ProgramForm } from '../program-form';
 
 export const metadata: Metadata = { title: 'Edit program' };
@@ -45,6 +47,7 @@ async function ProgramEditor({ id }: { id: string }) {
         ) : (
           <p>No poster yet.</p>
         )}
+        <MediaUploadForm target="program-poster" entityId={program.id} label="poster" maxBytes={env.MEDIA_MAX_UPLOAD_BYTES} />
       </section>
       <ProgramForm program={program} />
       <ArchiveProgramForm id={program.id} archived={program.archived} />
