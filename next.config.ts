@@ -1,4 +1,15 @@
 import type { NextConfig } from 'next';
+import { originOf, securityHeaders } from './lib/security/headers';
+
+// Read here from process.env, not lib/env.ts (which validates and exits): the config loads
+// before the app. The defaults are lib/env.ts's. Fixed at build time, like assetPrefix.
+const origins = (...urls: (string | undefined)[]) => urls.map(originOf).filter((origin): origin is string => origin !== null);
+const SECURITY_HEADERS = securityHeaders({
+  mediaOrigins: origins(process.env.MEDIA_BASE_URL ?? 'http://localhost:3000/media'),
+  streamOrigins: origins(process.env.STREAM_BASE_URL ?? 'http://127.0.0.1:8080'),
+  assetOrigins: origins(process.env.CDN_ASSET_PREFIX),
+  https: (process.env.APP_URL ?? '').startsWith('https://'),
+});
 
 const nextConfig: NextConfig = {
   // Shared pages are cached with "use cache" + cacheTag/cacheLife (lib/cache/tags.ts).
@@ -18,6 +29,10 @@ const nextConfig: NextConfig = {
   // site's own origin (the edge serves /_next/static with immutable headers).
   assetPrefix: process.env.CDN_ASSET_PREFIX || undefined,
   poweredByHeader: false,
+  // CSP, framing, sniffing, referrer and (over HTTPS) HSTS on every response: lib/security/headers.ts.
+  async headers() {
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
   reactStrictMode: true,
   // Our own profiles for cacheLife(); every shared page names one of these.
   cacheLife: {

@@ -1,13 +1,14 @@
-// The watchlist's shapes and input schema, shared by the route handler and the browser's
-// toggle (browser-safe: zod only).
-import { z } from 'zod';
+// The watchlist's shapes, shared by the route handler and the browser's toggle. No zod here:
+// a module-level schema would put zod in the title page's bundle (schema.ts has it).
 
 export const WATCHLIST_KINDS = ['title', 'program'] as const;
 export type WatchlistKind = (typeof WATCHLIST_KINDS)[number];
 
-/** What POST and DELETE /api/me/watchlist take. */
-export const watchlistItemRefSchema = z.object({ kind: z.enum(WATCHLIST_KINDS), id: z.uuid() }).strict();
-export type WatchlistItemRef = z.infer<typeof watchlistItemRefSchema>;
+/** What POST and DELETE /api/me/watchlist take (validated by schema.ts). */
+export interface WatchlistItemRef {
+  kind: WatchlistKind;
+  id: string;
+}
 
 export interface WatchlistEntry {
   kind: WatchlistKind;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { addToWatchlist, listWatchlist, removeFromWatchlist } from '@/lib/watchlist/watchlist';
-import { watchlistItemRefSchema } from '@/lib/watchlist/types';
+import { watchlistItemRefSchema } from '@/lib/watchlist/schema';
 
 let client: pg.Client;
 

@@ -6,7 +6,7 @@ import { connection } from 'next/server';
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireUser } from '@/lib/auth/guards';
 import { AppError, errorResponse } from '@/lib/errors';
-import { watchlistItemRefSchema } from '@/lib/watchlist/types';
+import { watchlistItemRefSchema } from '@/lib/watchlist/schema';
 import { addToWatchlist, listWatchlist, removeFromWatchlist } from '@/lib/watchlist/watchlist';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
