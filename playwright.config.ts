@@ -21,6 +21,10 @@ const serverEnv = {
   QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e-${port}`,
 };
 const WRITER_SPECS = ['**/guide-publish.spec.ts', '**/admin-*.spec.ts'];
+// A second Next of the same build with the guide clock pinned to the Saturday before a
+// clock-change weekend (e2e/guide-dst.spec.ts). Set here so the spec's workers inherit it.
+process.env.E2E_DST_PORT ??= String(port + 200);
+const DST_NOW = '2027-03-27T12:00:00Z';
 
 export default defineConfig({
   testDir: './e2e',
@@ -74,6 +78,16 @@ export default defineConfig({
       stderr: 'pipe',
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
       env: serverEnv,
+    },
+    {
+      command: 'node e2e/support/start-pinned-clock-server.mjs',
+      port: Number(process.env.E2E_DST_PORT),
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      env: { ...serverEnv, E2E_DST_PORT: process.env.E2E_DST_PORT, PRIMETIME_TEST_NOW: DST_NOW },
     },
     {
       command: 'node --conditions=react-server --import tsx scripts/worker.ts',

@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { query } from './support/database';
 
-export const DST_NOW = '2027-03-27T12:00:00Z';
+/** The pinned server's clock (playwright.config.ts's DST_NOW). */
+const DST_NOW = '2027-03-27T12:00:00Z';
 const port = Number(process.env.E2E_DST_PORT ?? 0);
 
 test.skip(!port, 'E2E_DST_PORT is not set: playwright.config.ts starts the pinned-clock server');
@@ -66,6 +67,8 @@ test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date(DST_NOW));
 });
 
+// Next keeps the previous day's page mounted but hidden for back navigation: locate by role
+// (hidden elements are not in the accessibility tree) or by the day's own text.
 function ourRow(page: Page) {
   return page
     .getByRole('grid', { name: 'TV guide' })
@@ -81,14 +84,14 @@ async function rulerHours(page: Page): Promise<string[]> {
 
 test('London: Saturday, then the 23-hour Sunday the clocks go forward, then Monday', async ({ page }) => {
   await page.goto('/guide/2027-03-27/Europe/London');
-  await expect(page.getByText('times in Europe/London · 24 hours')).toBeVisible();
+  await expect(page.getByText('Saturday, 27 March 2027 · times in Europe/London · 24 hours')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Today' })).toHaveAttribute('aria-current', 'page');
   await ourRow(page).scrollIntoViewIfNeeded();
   await expect(ourRow(page).getByRole('gridcell', { name: new RegExp(`^23:30–00:30 Late Film ${suffix}`) })).toBeAttached();
 
   await page.getByRole('navigation', { name: 'Days' }).getByRole('link', { name: 'Next day →' }).click();
   await expect(page).toHaveURL('/guide/2027-03-28/Europe/London');
-  await expect(page.getByText('times in Europe/London · 23 hours')).toBeVisible();
+  await expect(page.getByText('Sunday, 28 March 2027 · times in Europe/London · 23 hours')).toBeVisible();
   const hours = await rulerHours(page);
   expect(hours).toHaveLength(23);
   expect(hours.slice(0, 3)).toEqual(['00:00', '02:00', '03:00']); // 01:00 never happens
@@ -102,7 +105,7 @@ test('London: Saturday, then the 23-hour Sunday the clocks go forward, then Mond
 
   await page.getByRole('navigation', { name: 'Days' }).getByRole('link', { name: 'Next day →' }).click();
   await expect(page).toHaveURL('/guide/2027-03-29/Europe/London');
-  await expect(page.getByText('times in Europe/London · 24 hours')).toBeVisible();
+  await expect(page.getByText('Monday, 29 March 2027 · times in Europe/London · 24 hours')).toBeVisible();
   await ourRow(page).scrollIntoViewIfNeeded();
   await expect(ourRow(page).getByRole('gridcell', { name: new RegExp(`^23:30–00:30 Sunday Night ${suffix}`) })).toBeAttached();
   await expect(ourRow(page).getByRole('gridcell', { name: new RegExp(`Through the Change ${suffix}`) })).toHaveCount(0);
@@ -110,7 +113,7 @@ test('London: Saturday, then the 23-hour Sunday the clocks go forward, then Mond
 
 test('Sydney: the 25-hour Sunday the clocks go back shows 02:00 twice', async ({ page }) => {
   await page.goto('/guide/2027-04-04/Australia/Sydney');
-  await expect(page.getByText('times in Australia/Sydney · 25 hours')).toBeVisible();
+  await expect(page.getByText('Sunday, 4 April 2027 · times in Australia/Sydney · 25 hours')).toBeVisible();
   const hours = await rulerHours(page);
   expect(hours).toHaveLength(25);
   expect(hours.slice(0, 5)).toEqual(['00:00', '01:00', '02:00', '02:00', '03:00']);
