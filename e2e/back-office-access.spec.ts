@@ -36,6 +36,11 @@ const ADMIN_ROUTE_MATRIX: Record<string, Role> = {
   '/admin/users': 'ADMIN',
   '/admin/users/[id]': 'ADMIN',
   '/admin/view-as': 'EDITOR',
+  '/admin/imports': 'EDITOR',
+  '/admin/imports/[id]': 'EDITOR',
+  '/api/admin/imports': 'EDITOR',
+  '/api/admin/imports/[id]': 'EDITOR',
+  '/api/admin/xmltv/export': 'EDITOR',
   '/api/admin/media/upload': 'EDITOR',
   '/api/admin/media/assets/[id]': 'EDITOR',
 };

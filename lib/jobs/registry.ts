@@ -3,6 +3,7 @@
 // retry can fix, so it fails at once (UnrecoverableError) instead of six times.
 import { UnrecoverableError } from 'bullmq';
 import { runMediaVariantsJob } from '@/lib/media/variants-job';
+import { runXmltvImportJob } from '@/lib/xmltv/import-job';
 import type { JobContext, JobHandler } from './context';
 import { runCounterUpkeepJob } from './counter-upkeep';
 import { runPartitionUpkeepJob } from './partition-upkeep';
@@ -12,6 +13,7 @@ import { jobPayloadSchemas, type JobTopic } from './topics';
 export type JobHandlers = { [T in JobTopic]?: JobHandler<T> };
 
 export const jobHandlers: JobHandlers = {
+  'xmltv.import': runXmltvImportJob,
   'media.variants': runMediaVariantsJob,
   revalidate: runRevalidateJob,
   'upkeep.partitions': runPartitionUpkeepJob,

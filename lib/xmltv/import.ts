@@ -3,14 +3,21 @@
 // a programme on channel C starting at instant T is program and airing `C:T` (UTC).
 // Nothing is created for an unknown channel and nothing the database refuses aborts the
 // batch: each airing is written under a savepoint, and every refusal lands in the report.
-// It runs where it is called (a request or a script) until background jobs exist; the run's
-// `bytes_read` advances per batch so a progress view can follow it.
+//
+// Crash safety (a worker killed mid-import runs the job again): each batch commits together
+// with a checkpoint on the run (the report so far, how many parser events it covers, the
+// cache tags not yet handed to a revalidation job). A re-run re-reads the file from the
+// start, replays the events up to the checkpoint into a throwaway report (only to rebuild
+// which slots are taken and which channels are known), and carries on from there: the
+// final report is the one an uninterrupted run gives, and nothing is counted twice.
+// Changed tags go to `revalidate` outbox jobs inside the batch transactions, so none is lost.
 import 'server-only';
 import { Transform, type Readable } from 'node:stream';
 import { classifyDbError } from '@/lib/admin/db-errors';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { enqueueJob } from '@/lib/jobs/outbox';
 import { utcDatesCovering } from '@/lib/time/zoned';
 import { parseXmltv } from './parse';
 import { programFieldsFrom, type ProgramFields } from './program-fields';
@@ -18,6 +25,8 @@ import type { XmltvProblem, XmltvProgramme } from './types';
 import { MAX_AIRING_MS } from '@/lib/guide/schedule-limits';
 
 const BATCH_SIZE = 200;
+/** The revalidate topic takes at most 500 tags per job. */
+const TAGS_PER_JOB = 500;
 
 export interface ImportedSlot {
   channel: string;
@@ -44,7 +53,18 @@ export interface XmltvImportReport {
   omitted: { overlaps: number; duplicates: number; problems: number; rejected: number };
 }
 
-const REPORT_LIST_LIMIT = 1_000;
+/** Where an interrupted run resumes; stored with the report while the run is not finished. */
+export interface ImportCheckpoint {
+  /** Parser events (channels, programmes, problems) whose effects are committed. */
+  events: number;
+  /** Changed tags not yet enqueued for revalidation (fewer than TAGS_PER_JOB). */
+  pendingTags: string[];
+}
+
+/** What `import_runs.report` holds: the report, plus the checkpoint until the run succeeds. */
+export type StoredImportReport = XmltvImportReport & { checkpoint?: ImportCheckpoint };
+
+export const REPORT_LIST_LIMIT = 1_000;
 type ReportList = 'overlaps' | 'duplicates' | 'problems' | 'rejected';
 
 function note<List extends ReportList>(report: XmltvImportReport, list: List, entry: XmltvImportReport[List][number]): void {
@@ -56,7 +76,7 @@ function note<List extends ReportList>(report: XmltvImportReport, list: List, en
 export interface XmltvImportResult {
   runId: string;
   report: XmltvImportReport;
-  /** Cache tags the caller revalidates after the import (guide dates, channels, programs). */
+  /** Cache tags this attempt changed; already enqueued as `revalidate` jobs with its batches. */
   tags: string[];
 }
 
@@ -88,6 +108,7 @@ export function emptyReport(): XmltvImportReport {
   return { programmes: 0, created: 0, updated: 0, unchanged: 0, overlaps: [], duplicates: [], unknownChannels: [], problems: [], rejected: [], omitted: { overlaps: 0, duplicates: 0, problems: 0, rejected: 0 } };
 }
 
+/** Creates a run for `input` and imports it in this process (scripts and tests; the app uses the job). */
 export async function importXmltv(input: XmltvImportInput): Promise<XmltvImportResult> {
   const run = await db.importRun.create({
     data: {
@@ -101,15 +122,49 @@ export async function importXmltv(input: XmltvImportInput): Promise<XmltvImportR
     },
     select: { id: true },
   });
-  const report = emptyReport();
-  const tags = new Set<string>();
+  return runXmltvImport(run.id, input.source);
+}
+
+/** The checkpoint and report an earlier, interrupted attempt committed, if any. */
+function resumePoint(stored: unknown): { report: XmltvImportReport; checkpoint: ImportCheckpoint } | null {
+  if (typeof stored !== 'object' || stored === null || !('checkpoint' in stored)) return null;
+  const { checkpoint, ...report } = stored as StoredImportReport;
+  if (!checkpoint || !Number.isInteger(checkpoint.events) || !Array.isArray(checkpoint.pendingTags)) return null;
+  return { report: { ...emptyReport(), ...report }, checkpoint };
+}
+
+/**
+ * Imports `source` into an existing run (status RUNNING): resumes after the checkpoint an
+ * interrupted attempt left, and ends the run SUCCEEDED (report, last revalidation job) or
+ * FAILED (error; the checkpoint stays for the next attempt) in a final transaction.
+ */
+export async function runXmltvImport(runId: string, source: Readable): Promise<XmltvImportResult> {
+  const stored = await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { report: true } });
+  const resumed = resumePoint(stored.report);
+  const report = resumed?.report ?? emptyReport();
+  const resumeAfter = resumed?.checkpoint.events ?? 0;
+  // Replayed events land here: their effects are already in `report`.
+  const replayReport = emptyReport();
+  const pendingTags = new Set<string>(resumed?.checkpoint.pendingTags ?? []);
+  const changedTags = new Set<string>();
   let bytesRead = 0;
+  let events = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytesRead += chunk.length;
       done(null, chunk);
     },
   });
+  const enqueueRevalidation = async (tx: Tx, all: boolean) => {
+    const tags = [...pendingTags];
+    const whole = Math.floor(tags.length / TAGS_PER_JOB) * TAGS_PER_JOB;
+    const sending = all ? tags : tags.slice(0, whole);
+    for (let index = 0; index < sending.length; index += TAGS_PER_JOB) {
+      await enqueueJob(tx, { topic: 'revalidate', payload: { tags: sending.slice(index, index + TAGS_PER_JOB) } });
+    }
+    for (const tag of sending) pendingTags.delete(tag);
+  };
+  const checkpoint = (): Prisma.InputJsonValue => toJson({ ...report, checkpoint: { events, pendingTags: [...pendingTags] } });
   try {
     const channelIds = new Map<string, string | null>();
     // Key -> the programme that took the slot: tells duplicates from overlaps. One small
@@ -120,55 +175,73 @@ export async function importXmltv(input: XmltvImportInput): Promise<XmltvImportR
       if (batch.length === 0) return;
       const writing = batch;
       batch = [];
-      await db.$transaction((tx) => writeBatch(tx, writing, report, tags), { timeout: 60_000 });
-      await db.importRun.update({ where: { id: run.id }, data: { bytesRead: BigInt(bytesRead) }, select: { id: true } });
+      await db.$transaction(
+        async (tx) => {
+          const tags = await writeBatch(tx, writing, report);
+          for (const tag of tags) {
+            pendingTags.add(tag);
+            changedTags.add(tag);
+          }
+          await enqueueRevalidation(tx, false);
+          await tx.importRun.update({ where: { id: runId }, data: { bytesRead: BigInt(bytesRead), report: checkpoint() }, select: { id: true } });
+        },
+        { timeout: 60_000 },
+      );
     };
-    for await (const event of parseXmltv(input.source.pipe(counter))) {
+    for await (const event of parseXmltv(source.pipe(counter))) {
+      events += 1;
+      const replaying = events <= resumeAfter;
+      const into = replaying ? replayReport : report;
       if (event.kind === 'problem') {
-        note(report, 'problems', event.problem);
+        note(into, 'problems', event.problem);
         continue;
       }
       if (event.kind === 'channel') continue;
       const { programme } = event;
-      report.programmes += 1;
+      into.programmes += 1;
       if (programme.stop === null) continue; // already reported as missing-stop
-      const channelId = await channelIdFor(programme.channel, channelIds, report);
+      const channelId = await channelIdFor(programme.channel, channelIds, into);
       if (channelId === null) continue;
       const key = `${programme.channel}:${programme.start.toISOString()}`;
       const length = programme.stop.getTime() - programme.start.getTime();
       if (length <= 0 || length > MAX_AIRING_MS) {
-        note(report, 'rejected', { slot: slotOf(programme), reason: length <= 0 ? 'zero length' : 'longer than 24 hours' });
+        note(into, 'rejected', { slot: slotOf(programme), reason: length <= 0 ? 'zero length' : 'longer than 24 hours' });
         continue;
       }
       const slot = slotOf(programme);
       const takenBy = slotsTaken.get(key);
       if (takenBy !== undefined) {
-        if (takenBy.title === slot.title && takenBy.stop === slot.stop) note(report, 'duplicates', slot);
-        else note(report, 'overlaps', { refused: slot, conflictsWith: takenBy });
+        if (takenBy.title === slot.title && takenBy.stop === slot.stop) note(into, 'duplicates', slot);
+        else note(into, 'overlaps', { refused: slot, conflictsWith: takenBy });
         continue;
       }
       slotsTaken.set(key, slot);
+      if (replaying) continue;
       batch.push({ programme: { ...programme, stop: programme.stop }, channelId, key, fields: programFieldsFrom(programme) });
       if (batch.length >= BATCH_SIZE) await flush();
     }
     await flush();
-    await db.importRun.update({
-      where: { id: run.id },
-      data: { status: 'SUCCEEDED', bytesRead: BigInt(bytesRead), report: toJson(report), finishedAt: new Date() },
-      select: { id: true },
+    await db.$transaction(async (tx) => {
+      await enqueueRevalidation(tx, true);
+      await tx.importRun.update({
+        where: { id: runId },
+        data: { status: 'SUCCEEDED', bytesRead: BigInt(bytesRead), report: toJson(report), error: null, finishedAt: new Date() },
+        select: { id: true },
+      });
     });
   } catch (error) {
+    // The report column keeps the last committed checkpoint: the next attempt resumes there.
     await db.importRun.update({
-      where: { id: run.id },
-      data: { status: 'FAILED', bytesRead: BigInt(bytesRead), report: toJson(report), error: error instanceof Error ? error.message : String(error), finishedAt: new Date() },
+      where: { id: runId },
+      data: { status: 'FAILED', error: error instanceof Error ? error.message : String(error), finishedAt: new Date() },
       select: { id: true },
     });
     throw error;
   }
-  return { runId: run.id, report, tags: [...tags] };
+  return { runId, report, tags: [...changedTags] };
 }
 
-function toJson(report: XmltvImportReport): Prisma.InputJsonValue {
+function toJson(report: StoredImportReport): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue;
 }
 
@@ -181,7 +254,9 @@ async function channelIdFor(xmltvId: string, cache: Map<string, string | null>, 
   return cache.get(xmltvId) ?? null;
 }
 
-async function writeBatch(tx: Tx, batch: ResolvedAiring[], report: XmltvImportReport, tags: Set<string>): Promise<void> {
+/** Writes one batch; returns the cache tags its changes touch. */
+async function writeBatch(tx: Tx, batch: ResolvedAiring[], report: XmltvImportReport): Promise<Set<string>> {
+  const tags = new Set<string>();
   for (const airing of batch) {
     await tx.$executeRawUnsafe('SAVEPOINT xmltv_airing');
     try {
@@ -207,6 +282,7 @@ async function writeBatch(tx: Tx, batch: ResolvedAiring[], report: XmltvImportRe
       }
     }
   }
+  return tags;
 }
 
 async function conflictingSlot(tx: Tx, airing: ResolvedAiring): Promise<ImportedSlot | null> {

@@ -115,20 +115,33 @@ export async function* parseXmltv(source: Readable): AsyncGenerator<XmltvEvent> 
   });
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of source) {
-      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
-      yield* queue.splice(0);
+  // Broken XML or UTF-8 is the file's defect: a problem in the report, and reading stops
+  // there. An error of the source itself (a failed read) is not: it propagates, so the
+  // import fails (and its job retries) instead of passing a cut-off file as complete.
+  const feed = (chunk: string | Uint8Array | null): boolean => {
+    try {
+      if (chunk === null) {
+        parser.write(decoder.decode());
+        parser.close();
+      } else {
+        parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      }
+      return true;
+    } catch (error) {
+      queue.push({
+        kind: 'problem',
+        problem: { code: 'malformed-xml', line: parser.line, channel: '', message: error instanceof Error ? error.message : String(error) },
+      });
+      return false;
     }
-    parser.write(decoder.decode());
-    parser.close();
-  } catch (error) {
+  };
+  let complete = true;
+  for await (const chunk of source) {
+    complete = feed(chunk as string | Uint8Array);
     yield* queue.splice(0);
-    queue.push({
-      kind: 'problem',
-      problem: { code: 'malformed-xml', line: parser.line, channel: '', message: error instanceof Error ? error.message : String(error) },
-    });
+    if (!complete) break;
   }
+  if (complete) feed(null);
   for (const waiting of waitingForStop.values()) queue.push(missingStopProblem(waiting), { kind: 'programme', programme: waiting.programme });
   yield* queue.splice(0);
 }

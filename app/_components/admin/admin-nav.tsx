@@ -6,7 +6,9 @@ const EDITOR_LINKS = [
   { href: '/admin/programs', label: 'Programs' },
   { href: '/admin/schedule', label: 'Schedule' },
   { href: '/admin/rights', label: 'Rights' },
+  { href: '/admin/imports', label: 'XMLTV import/export' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/view-as', label: 'View as' },
 ];
 const ADMIN_LINKS = [
   { href: '/admin/users', label: 'Users' },
