@@ -35,6 +35,8 @@ export interface EdgeConfigOptions {
   staticDir?: string;
   /** Largest request body through to the image upload (nginx size, e.g. `16m`); the app's own limit is MEDIA_MAX_UPLOAD_BYTES. */
   uploadLimit?: string;
+  /** client_max_body_size for XMLTV uploads (PUT /api/admin/imports); the app enforces IMPORT_MAX_BYTES. Default 256m. */
+  importUploadLimit?: string;
 }
 
 const SAFE_ADDRESS = /^[\w.:[\]-]+$/;
@@ -89,6 +91,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions, template: string = 
     MEDIA_SOURCE: staticSource(options.mediaDir, 'mediaDir'),
     STATIC_SOURCE: staticSource(options.staticDir, 'staticDir'),
     UPLOAD_LIMIT: uploadLimit(options.uploadLimit ?? '16m'),
+    IMPORT_UPLOAD_LIMIT: uploadLimit(options.importUploadLimit ?? '256m'),
     // Must match lib/playback/signed-url.ts signStreamUrl() byte for byte.
     SECURE_LINK_MD5: `$secure_link_expires$uri${options.bindClientAddress ? '$remote_addr' : ''} ${options.playbackSecret}`,
   };

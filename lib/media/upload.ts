@@ -16,7 +16,9 @@ import { classifyDbError } from '@/lib/admin/db-errors';
 import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { PrismaClient } from '@/lib/db/generated/client';
+import { assertSameOrigin } from '@/lib/admin/route-http';
 import { AppError, errorPayload } from '@/lib/errors';
+import { formatBytes } from '@/lib/format/display';
 import { enqueueJob } from '@/lib/jobs/outbox';
 import { JOB_TOPICS } from '@/lib/jobs/topics';
 import type { ImageFormat } from './formats';
@@ -67,20 +69,6 @@ export async function handleMediaUpload(request: Request, deps: UploadDeps): Pro
   }
 }
 
-/**
- * Browsers send Origin on every POST; a request from another site (or from a page that
- * hides its origin) is refused, so a session cookie alone cannot upload.
- */
-export function assertSameOrigin(request: Request): void {
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin') throw new AppError('forbidden', 'Uploads are only accepted from this site’s own pages.');
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host') ?? new URL(request.url).host;
-  if (!origin || !URL.canParse(origin) || new URL(origin).host !== host) {
-    throw new AppError('forbidden', 'Uploads are only accepted from this site’s own pages.');
-  }
-}
-
 function tooLarge(maxBytes: number): AppError {
   return new AppError('payload_too_large', `This file is larger than the ${formatBytes(maxBytes)} allowed for images.`);
 }
@@ -98,7 +86,10 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Released, not cancelled: cancelling the body of an incoming request while its source
+      // ends throws an uncaught ERR_INVALID_STATE in Node (see requestBodyStream in
+      // lib/admin/route-http.ts); Node's HTTP server discards the unread rest.
+      reader.releaseLock();
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
@@ -119,9 +110,6 @@ function fileNameOf(request: Request): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'upload';
 }
 
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 /** Steps 3-5 for bytes already read and an authorised actor. */
 export async function acceptUpload(

@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { listExportChannels } from '@/lib/xmltv/export-request';
 import { importListCursorSchema, listImportRuns } from '@/lib/xmltv/runs';
 import { ExportForm } from './export-form';
-import { formatBytes, formatInstant, percentRead, STATUS_LABEL } from './format';
+import { formatBytes, formatInstant, percentRead, STATUS_LABEL } from '@/lib/format/display';
 import { UploadForm } from './upload-form';
 
 export const metadata: Metadata = { title: 'XMLTV import and export' };

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import styles from '@/app/_components/admin/admin.module.css';
 import { notXmlReason, SNIFF_BYTES } from '@/lib/xmltv/sniff';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format/display';
 
 type UploadState = { phase: 'idle' } | { phase: 'sending'; sent: number; total: number } | { phase: 'failed'; message: string };
 

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import styles from '@/app/_components/admin/admin.module.css';
 import type { MediaTarget } from '@/lib/media/targets';
 import type { MediaAssetStatus, MediaVariantSummary } from '@/lib/media/types';
+import { formatBytes } from '@/lib/format/display';
 
 const POLL_MS = 1_000;
 const POLL_FOR_MS = 120_000;
@@ -46,7 +47,7 @@ export function MediaUploadForm({ target, entityId, label, maxBytes }: { target:
     event.preventDefault();
     const file = new FormData(event.currentTarget).get('file');
     if (!(file instanceof File) || file.size === 0) return setPhase({ kind: 'error', message: 'Choose an image file first.' });
-    if (file.size > maxBytes) return setPhase({ kind: 'error', message: `This file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB allowed for images.` });
+    if (file.size > maxBytes) return setPhase({ kind: 'error', message: `This file is larger than the ${formatBytes(maxBytes)} allowed for images.` });
     if (polling.current) clearTimeout(polling.current);
     setVariants([]);
     setPhase({ kind: 'busy', message: 'Uploading…' });

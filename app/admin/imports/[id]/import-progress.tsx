@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import styles from '@/app/_components/admin/admin.module.css';
 import type { ImportRunSummary } from '@/lib/xmltv/runs';
-import { formatBytes, percentRead, STATUS_LABEL } from '../format';
+import { formatBytes, percentRead, STATUS_LABEL } from '@/lib/format/display';
 
 const isActive = (run: ImportRunSummary) => run.status === 'QUEUED' || run.status === 'RUNNING';
 

@@ -6,7 +6,7 @@ import { AdminGate } from '@/app/_components/admin/admin-gate';
 import styles from '@/app/_components/admin/admin.module.css';
 import type { ImportedSlot, XmltvImportReport } from '@/lib/xmltv/import';
 import { getImportRunDetail, importRunIdSchema } from '@/lib/xmltv/runs';
-import { formatBytes, formatInstant } from '../format';
+import { formatBytes, formatInstant } from '@/lib/format/display';
 import { ImportProgress } from './import-progress';
 
 export const metadata: Metadata = { title: 'XMLTV import' };

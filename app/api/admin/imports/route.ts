@@ -7,7 +7,7 @@
 import { connection, NextResponse, type NextRequest } from 'next/server';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { assertSameOrigin, NO_STORE, privateErrorResponse, requestBodyStream } from '@/lib/admin/imports-http';
+import { assertSameOrigin, NO_STORE, privateErrorResponse, requestBodyStream } from '@/lib/admin/route-http';
 import { requireEditor } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from '@/lib/geo/client-address';

@@ -1,7 +1,7 @@
 // GET /api/admin/imports/<id>: one run's status, progress and report counts, which the
 // back office polls (about once a second) while the run is queued or running.
 import { connection, NextResponse } from 'next/server';
-import { NO_STORE, privateErrorResponse } from '@/lib/admin/imports-http';
+import { NO_STORE, privateErrorResponse } from '@/lib/admin/route-http';
 import { requireEditor } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
 import { getImportRunSummary, importRunIdSchema } from '@/lib/xmltv/runs';

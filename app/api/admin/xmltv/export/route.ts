@@ -1,7 +1,7 @@
 // GET /api/admin/xmltv/export?channel=<slug>&from=YYYY-MM-DD&to=YYYY-MM-DD: the channel's
 // published airings on those local days as an XMLTV download, streamed page by page.
 import { connection, type NextRequest } from 'next/server';
-import { NO_STORE, privateErrorResponse } from '@/lib/admin/imports-http';
+import { NO_STORE, privateErrorResponse } from '@/lib/admin/route-http';
 import { requireEditor } from '@/lib/auth/guards';
 import { exportXmltv } from '@/lib/xmltv/export';
 import { resolveExport } from '@/lib/xmltv/export-request';

@@ -1,4 +1,4 @@
-// Small display helpers shared by the imports pages (server and client components).
+// Small display helpers for back-office pages (server and client components alike: no imports).
 
 /** 1536 -> "1.5 KB". */
 export function formatBytes(bytes: number): string {
@@ -10,7 +10,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return `${value.toFixed(value < 10 ? 1 : 0).replace(/\.0$/, '')} ${units[unit]}`;
 }
 
 /** Whole percent of the file read, 0-100. */

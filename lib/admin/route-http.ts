@@ -1,4 +1,4 @@
-// Request checks shared by the back office's import and export route handlers.
+// Request checks shared by the back office's route handlers (imports, export, media upload).
 import 'server-only';
 import { Readable } from 'node:stream';
 import { env } from '@/lib/env';
@@ -14,10 +14,10 @@ import { AppError, errorResponse } from '@/lib/errors';
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   const originHost = origin ? URL.parse(origin)?.host : undefined;
-  const hosts = [new URL(env.APP_URL).host, request.headers.get('x-forwarded-host'), request.headers.get('host')];
+  const hosts = [new URL(env.APP_URL).host, request.headers.get('x-forwarded-host'), request.headers.get('host') ?? URL.parse(request.url)?.host];
   const site = request.headers.get('sec-fetch-site');
   if (!originHost || !hosts.includes(originHost) || (site !== null && site !== 'same-origin')) {
-    throw new AppError('forbidden', 'This request must come from the back office itself.');
+    throw new AppError('forbidden', 'This request must come from the back office’s own pages.');
   }
 }
 
