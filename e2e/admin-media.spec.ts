@@ -13,7 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startEdge, type RunningEdge } from '../edge/start-edge';
 import { freePort } from '../tests/support/free-port';
-import { query } from './support/database';
+import { query, SEEDED_CHANNEL } from './support/database';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,7 +37,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
     playbackSecret: process.env.PLAYBACK_SIGNING_SECRET ?? 'development-only-playback-secret-0123456789',
   });
   const rows = await query<{ id: string; slug: string; name: string }>(
-    'SELECT id, slug, name FROM channels WHERE archived_at IS NULL ORDER BY number DESC LIMIT 1',
+    // A seeded channel: other specs' short-lived channels come and go while this one runs.
+    `SELECT id, slug, name FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`,
   );
   channel = rows[0]!;
   // Signed in on Next itself (the sign-in server action checks X-Forwarded-Host, which the
