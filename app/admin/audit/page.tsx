@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
-import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
 import styles from '@/app/_components/admin/admin.module.css';
 import { diffFields } from '@/lib/audit/diff';
 import { auditFilterSchema, listAudit } from '@/lib/audit/query';
@@ -19,14 +18,9 @@ const FILTERS = [
 
 export default function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   return (
-    <main>
-      <h1>Audit log</h1>
-      <Suspense fallback={<p>Loading the audit log…</p>}>
-        <AdminGate role="EDITOR" returnTo="/admin/audit">
-          {async () => <AuditList params={await searchParams} />}
-        </AdminGate>
-      </Suspense>
-    </main>
+    <AdminListPage title="Audit log" role="EDITOR" path="/admin/audit">
+      {async () => <AuditList params={await searchParams} />}
+    </AdminListPage>
   );
 }
 
@@ -99,12 +93,7 @@ async function AuditList({ params }: { params: Params }) {
           ))}
         </tbody>
       </table>
-      {page.rows.length === 0 ? <p>No entries match.</p> : null}
-      {page.nextCursor ? (
-        <p className={styles.pager}>
-          <Link href={`/admin/audit?${next.toString()}`}>Older entries</Link>
-        </p>
-      ) : null}
+      <ListFooter count={page.rows.length} empty="No entries match." nextHref={page.nextCursor ? `/admin/audit?${next.toString()}` : null} label="Older entries" />
     </>
   );
 }

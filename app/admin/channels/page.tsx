@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
-import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listChannels } from '@/lib/admin/channels';
@@ -14,17 +13,11 @@ interface Props {
 
 export default function ChannelsPage({ searchParams }: Props) {
   return (
-    <main>
-      <h1>Channels</h1>
-      <Suspense fallback={<p>Loading channels…</p>}>
-        <AdminGate role="EDITOR" returnTo="/admin/channels">
-          {async () => <ChannelList params={await searchParams} />}
-        </AdminGate>
-      </Suspense>
-    </main>
+    <AdminListPage title="Channels" role="EDITOR" path="/admin/channels">
+      {async () => <ChannelList params={await searchParams} />}
+    </AdminListPage>
   );
 }
-
 
 async function ChannelList({ params }: { params: Record<string, string | string[] | undefined> }) {
   const query = searchParam(params.q).slice(0, 100);
@@ -64,12 +57,7 @@ async function ChannelList({ params }: { params: Record<string, string | string[
           ))}
         </tbody>
       </table>
-      {page.rows.length === 0 ? <p>No channels match.</p> : null}
-      {page.nextCursor !== null ? (
-        <p className={styles.pager}>
-          <Link href={`/admin/channels?${next.toString()}`}>Next page</Link>
-        </p>
-      ) : null}
+      <ListFooter count={page.rows.length} empty="No channels match." nextHref={page.nextCursor !== null ? `/admin/channels?${next.toString()}` : null} />
     </>
   );
 }

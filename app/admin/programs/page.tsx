@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
-import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listPrograms } from '@/lib/admin/programs';
@@ -12,17 +11,11 @@ type Params = Record<string, string | string[] | undefined>;
 
 export default function ProgramsPage({ searchParams }: { searchParams: Promise<Params> }) {
   return (
-    <main>
-      <h1>Programs</h1>
-      <Suspense fallback={<p>Loading programs…</p>}>
-        <AdminGate role="EDITOR" returnTo="/admin/programs">
-          {async () => <ProgramList params={await searchParams} />}
-        </AdminGate>
-      </Suspense>
-    </main>
+    <AdminListPage title="Programs" role="EDITOR" path="/admin/programs">
+      {async () => <ProgramList params={await searchParams} />}
+    </AdminListPage>
   );
 }
-
 
 async function ProgramList({ params }: { params: Params }) {
   const query = searchParam(params.q).slice(0, 100);
@@ -59,12 +52,7 @@ async function ProgramList({ params }: { params: Params }) {
           ))}
         </tbody>
       </table>
-      {page.rows.length === 0 ? <p>No programs match.</p> : null}
-      {page.nextCursor ? (
-        <p className={styles.pager}>
-          <Link href={`/admin/programs?${next.toString()}`}>Next page</Link>
-        </p>
-      ) : null}
+      <ListFooter count={page.rows.length} empty="No programs match." nextHref={page.nextCursor ? `/admin/programs?${next.toString()}` : null} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
-import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listBlackouts, listRuleChoices, listRules } from '@/lib/admin/rights';
@@ -15,17 +14,11 @@ interface Props {
 
 export default function RightsPage({ searchParams }: Props) {
   return (
-    <main>
-      <h1>Rights</h1>
-      <Suspense fallback={<p>Loading rights…</p>}>
-        <AdminGate role="EDITOR" returnTo="/admin/rights">
-          {async () => <RightsOverview params={await searchParams} />}
-        </AdminGate>
-      </Suspense>
-    </main>
+    <AdminListPage title="Rights" role="EDITOR" path="/admin/rights">
+      {async () => <RightsOverview params={await searchParams} />}
+    </AdminListPage>
   );
 }
-
 
 const UTC = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
 
@@ -65,12 +58,7 @@ async function RightsOverview({ params }: { params: Record<string, string | stri
           ))}
         </tbody>
       </table>
-      {page.rows.length === 0 ? <p>No rules match.</p> : null}
-      {page.nextCursor ? (
-        <p className={styles.pager}>
-          <Link href={`/admin/rights?${next.toString()}`}>Next page</Link>
-        </p>
-      ) : null}
+      <ListFooter count={page.rows.length} empty="No rules match." nextHref={page.nextCursor ? `/admin/rights?${next.toString()}` : null} />
       <h2>Blackouts</h2>
       <table className={styles.table}>
         <thead>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
-import { AdminGate } from '@/app/_components/admin/admin-gate';
+import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listUsers } from '@/lib/admin/users';
@@ -12,14 +11,9 @@ type Params = Record<string, string | string[] | undefined>;
 
 export default function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
   return (
-    <main>
-      <h1>Users</h1>
-      <Suspense fallback={<p>Loading users…</p>}>
-        <AdminGate role="ADMIN" returnTo="/admin/users">
-          {async () => <UserList params={await searchParams} />}
-        </AdminGate>
-      </Suspense>
-    </main>
+    <AdminListPage title="Users" role="ADMIN" path="/admin/users">
+      {async () => <UserList params={await searchParams} />}
+    </AdminListPage>
   );
 }
 
@@ -52,11 +46,7 @@ async function UserList({ params }: { params: Params }) {
           ))}
         </tbody>
       </table>
-      {page.nextCursor ? (
-        <p className={styles.pager}>
-          <Link href={`/admin/users?${next.toString()}`}>Next page</Link>
-        </p>
-      ) : null}
+      <ListFooter count={page.rows.length} empty="No users match." nextHref={page.nextCursor ? `/admin/users?${next.toString()}` : null} />
     </>
   );
 }

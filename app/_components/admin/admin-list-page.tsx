@@ -1,0 +1,53 @@
+// The frame every back-office list page shares: heading, the page's own role check around
+// its data (AdminGate inside Suspense: the gate reads the session per request), and the
+// empty state and "Next page" link under the table.
+import Link from 'next/link';
+import { Suspense, type ReactNode } from 'react';
+import { AdminGate } from './admin-gate';
+import styles from './admin.module.css';
+
+interface AdminListPageProps {
+  title: string;
+  role: 'EDITOR' | 'ADMIN';
+  /** Where sign-in returns to. */
+  path: string;
+  /** Renders the list once access is granted. */
+  children: () => Promise<ReactNode>;
+}
+
+export function AdminListPage({ title, role, path, children }: AdminListPageProps) {
+  return (
+    <main>
+      <h1>{title}</h1>
+      <Suspense fallback={<p>Loading {title.toLowerCase()}…</p>}>
+        <AdminGate role={role} returnTo={path}>
+          {children}
+        </AdminGate>
+      </Suspense>
+    </main>
+  );
+}
+
+interface ListFooterProps {
+  /** Rows on this page. */
+  count: number;
+  /** "No channels match." */
+  empty: string;
+  /** The next page's URL, or null on the last page. */
+  nextHref: string | null;
+  label?: string;
+}
+
+/** The empty state and the keyset "Next page" link under a list. */
+export function ListFooter({ count, empty, nextHref, label = 'Next page' }: ListFooterProps) {
+  return (
+    <>
+      {count === 0 ? <p>{empty}</p> : null}
+      {nextHref ? (
+        <p className={styles.pager}>
+          <Link href={nextHref}>{label}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
