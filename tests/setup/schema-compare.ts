@@ -26,9 +26,6 @@ export const SQL_ONLY_INDEXES: Record<string, string> = {
   vod_titles_title_trgm_idx: 'GIN gin_trgm_ops (typo-tolerant search)',
   programs_title_trgm_idx: 'GIN gin_trgm_ops (typo-tolerant search)',
   channels_name_trgm_idx: 'GIN gin_trgm_ops (typo-tolerant search)',
-  // The guide day's covering indexes (migration 20261121050000_guide_covering_indexes).
-  airings_guide_day_idx: 'covering index (INCLUDE columns): Prisma has no INCLUDE',
-  programs_guide_cover_idx: 'covering index (INCLUDE columns): Prisma has no INCLUDE',
 };
 
 /** Tables that belong to tooling, not the model. */
