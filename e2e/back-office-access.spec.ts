@@ -91,6 +91,18 @@ function concrete(route: string): string {
     .replace(/\[\[?\.{0,3}(\w+)\]?\]/g, '00000000-0000-4000-8000-000000000000');
 }
 
+/**
+ * Headers a client may forge to slip past a gate: Next's internal subrequest marker (the
+ * middleware bypass of CVE-2025-29927), a spoofed client address and the app's own peer
+ * stamp (lib/geo/client-address.ts). Every refusal must hold with them too.
+ */
+const FORGED_HEADERS = {
+  'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy',
+  'x-forwarded-for': '10.1.2.3',
+  'x-primetime-peer': '127.0.0.2',
+};
+const HEADER_SETS = [{}, FORGED_HEADERS] as const;
+
 const ROLE_OF: Record<SeedLogin, 'VIEWER' | Role> = { viewer: 'VIEWER', editor: 'EDITOR', admin: 'ADMIN' };
 const may = (who: SeedLogin, needed: Role) => ROLE_OF[who] === 'ADMIN' || (ROLE_OF[who] === 'EDITOR' && needed === 'EDITOR');
 
@@ -128,9 +140,13 @@ test.describe('back-office access probe', () => {
   test('pages: anonymous visitors are sent to sign-in, viewers get 403, editors only their sections', async () => {
     for (const { route } of routes.filter(({ kind }) => kind === 'page')) {
       const url = concrete(route);
-      const anonymous = await clients.anonymous.get(url);
-      expect(anonymous.status(), `anonymous GET ${url}`).toBe(307);
-      expect(anonymous.headers().location, `anonymous GET ${url}`).toContain(`/sign-in?callbackUrl=${encodeURIComponent(url)}`);
+      for (const headers of HEADER_SETS) {
+        const anonymous = await clients.anonymous.get(url, { headers });
+        expect(anonymous.status(), `anonymous GET ${url} ${JSON.stringify(headers)}`).toBe(307);
+        expect(anonymous.headers().location, `anonymous GET ${url}`).toContain(`/sign-in?callbackUrl=${encodeURIComponent(url)}`);
+        const viewer = await clients.viewer.get(url, { headers });
+        expect(viewer.status(), `viewer GET ${url} ${JSON.stringify(headers)}`).toBe(403);
+      }
 
       for (const who of ['viewer', 'editor', 'admin'] as const) {
         const response = await clients[who].get(url);
@@ -151,9 +167,9 @@ test.describe('back-office access probe', () => {
   test('route handlers refuse anonymous callers with 401 and viewers with 403', async () => {
     for (const { route } of routes.filter(({ kind }) => kind === 'route')) {
       const url = concrete(route);
-      for (const method of ['GET', 'POST'] as const) {
+      for (const [method, forged] of [['GET', {}], ['POST', {}], ['GET', FORGED_HEADERS], ['POST', FORGED_HEADERS]] as const) {
         const call = (client: APIRequestContext): Promise<APIResponse> =>
-          client.fetch(url, { method, headers: { origin: new URL(url, 'http://127.0.0.1').origin }, data: method === 'POST' ? '{}' : undefined });
+          client.fetch(url, { method, headers: { ...forged, origin: new URL(url, 'http://127.0.0.1').origin }, data: method === 'POST' ? '{}' : undefined });
         const anonymous = await call(clients.anonymous);
         expect([401, 405], `anonymous ${method} ${url}`).toContain(anonymous.status());
         const viewer = await call(clients.viewer);
@@ -166,12 +182,12 @@ test.describe('back-office access probe', () => {
     const before = await auditRows();
     for (const action of actions) {
       const needed = ADMIN_ROUTE_MATRIX[action.page] ?? 'EDITOR';
-      for (const who of ['anonymous', 'viewer', ...(needed === 'ADMIN' ? (['editor'] as const) : [])] as const) {
+      for (const [who, forged] of (['anonymous', 'viewer', ...(needed === 'ADMIN' ? (['editor'] as const) : [])] as const).flatMap((who) => HEADER_SETS.map((headers) => [who, headers] as const))) {
         const response = await clients[who].post(concrete(action.page), {
-          headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', origin: baseURL!, accept: 'text/x-component' },
+          headers: { ...forged, 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', origin: baseURL!, accept: 'text/x-component' },
           data: '[]',
         });
-        const what = `${who} calling ${action.name} (${action.file})`;
+        const what = `${who} calling ${action.name} (${action.file}) ${JSON.stringify(forged)}`;
         expect(response.status(), what).toBeLessThan(500);
         const body = await response.text();
         const refused = [401, 403].includes(response.status()) || /"code":"(unauthorized|forbidden)"/.test(body);
