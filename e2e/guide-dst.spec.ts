@@ -14,7 +14,8 @@ import { query } from './support/database';
 const DST_NOW = '2027-03-27T12:00:00Z';
 const port = Number(process.env.E2E_DST_PORT ?? 0);
 
-test.skip(!port, 'E2E_DST_PORT is not set: playwright.config.ts starts the pinned-clock server');
+// playwright.config.ts always sets it; a run without it must fail loudly, never skip silently.
+if (!port) throw new Error('E2E_DST_PORT is not set: run the browser tests through playwright.config.ts, which starts the pinned-clock server');
 // Tall enough that the virtualised grid renders every channel row, the spec's own included.
 test.use({ baseURL: `http://127.0.0.1:${port}`, viewport: { width: 1280, height: 2400 } });
 
