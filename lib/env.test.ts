@@ -39,4 +39,23 @@ describe('boot with a malformed environment', () => {
       expect.stringMatching(/^primetime: invalid environment variable DATABASE_URL: /),
     ]);
   });
+
+  it('in production refuses to start without its secrets, or with a test-only clock', () => {
+    const boot = (extra: Record<string, string>) => {
+      const base: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production' };
+      for (const name of ['PRIMETIME_LOCAL', 'AUTH_SECRET', 'REVALIDATE_SECRET', 'PLAYBACK_SIGNING_SECRET', 'PRIMETIME_TEST_NOW']) delete base[name];
+      return spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./lib/env.ts')"], { env: { ...base, ...extra }, encoding: 'utf8' });
+    };
+    const missing = boot({});
+    expect(missing.status).toBe(78);
+    expect(missing.stderr).toMatch(/invalid environment variable AUTH_SECRET/);
+    expect(missing.stderr).toMatch(/invalid environment variable PLAYBACK_SIGNING_SECRET/);
+
+    const secrets = { AUTH_SECRET: 'a'.repeat(40), REVALIDATE_SECRET: 'b'.repeat(40), PLAYBACK_SIGNING_SECRET: 'c'.repeat(40) };
+    const pinned = boot({ ...secrets, PRIMETIME_TEST_NOW: '2027-03-27T12:00:00Z' });
+    expect(pinned.status).toBe(78);
+    expect(pinned.stderr, pinned.stderr).toMatch(/invalid environment variable PRIMETIME_TEST_NOW: pins the clock for tests and is refused in production/);
+
+    expect(boot(secrets).status).toBe(0);
+  });
 });
