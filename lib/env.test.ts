@@ -44,7 +44,7 @@ describe('boot with a malformed environment', () => {
     const boot = (extra: Record<string, string>) => {
       const base: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production' };
       for (const name of ['PRIMETIME_LOCAL', 'AUTH_SECRET', 'REVALIDATE_SECRET', 'PLAYBACK_SIGNING_SECRET', 'PRIMETIME_TEST_NOW']) delete base[name];
-      return spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./lib/env.ts')"], { env: { ...base, ...extra }, encoding: 'utf8' });
+      return spawnSync(process.execPath, ['--import', 'tsx', '-e', "await import('./lib/env.ts')"], { env: { ...base, ...extra } as NodeJS.ProcessEnv, encoding: 'utf8' });
     };
     const missing = boot({});
     expect(missing.status).toBe(78);

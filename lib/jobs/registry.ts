@@ -6,6 +6,7 @@ import { runMediaVariantsJob } from '@/lib/media/variants-job';
 import { runXmltvImportJob } from '@/lib/xmltv/import-job';
 import type { JobContext, JobHandler } from './context';
 import { runCounterUpkeepJob } from './counter-upkeep';
+import { runOutboxUpkeepJob } from './outbox-upkeep';
 import { runPartitionUpkeepJob } from './partition-upkeep';
 import { runRevalidateJob } from './revalidate-job';
 import { jobPayloadSchemas, type JobTopic } from './topics';
@@ -18,6 +19,7 @@ export const jobHandlers: JobHandlers = {
   revalidate: runRevalidateJob,
   'upkeep.partitions': runPartitionUpkeepJob,
   'upkeep.counters': runCounterUpkeepJob,
+  'upkeep.outbox': runOutboxUpkeepJob,
 };
 
 function isTopic(name: string): name is JobTopic {

@@ -14,6 +14,8 @@ export const JOB_TOPICS = {
   partitionUpkeep: 'upkeep.partitions',
   /** Recompute denormalised counters (category title counts). */
   counterUpkeep: 'upkeep.counters',
+  /** Delete outbox rows handed to the queue long ago. */
+  outboxUpkeep: 'upkeep.outbox',
 } as const;
 
 export type JobTopic = (typeof JOB_TOPICS)[keyof typeof JOB_TOPICS];
@@ -24,6 +26,7 @@ export const jobPayloadSchemas = {
   revalidate: z.object({ tags: z.array(z.string().min(1)).min(1).max(500) }),
   'upkeep.partitions': z.object({}),
   'upkeep.counters': z.object({}),
+  'upkeep.outbox': z.object({}),
 } satisfies Record<JobTopic, z.ZodType>;
 
 export type JobPayload<T extends JobTopic> = z.output<(typeof jobPayloadSchemas)[T]>;

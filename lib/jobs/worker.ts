@@ -36,6 +36,8 @@ export const UPKEEP_SCHEDULES = [
   { topic: 'upkeep.partitions', every: 24 * 3_600_000 },
   // Triggers keep the counts exact; this repairs drift from loads that bypassed them.
   { topic: 'upkeep.counters', every: 5 * 60_000 },
+  // Processed outbox rows are kept a week (lib/jobs/outbox-upkeep.ts).
+  { topic: 'upkeep.outbox', every: 6 * 3_600_000 },
 ] as const satisfies readonly { topic: JobTopic; every: number }[];
 
 /** Resolves when the connection is ready, or after `ms` (the caller then proceeds degraded). */

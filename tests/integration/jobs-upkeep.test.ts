@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client';
 import type { JobContext } from '../../lib/jobs/context';
 import { runCounterUpkeepJob } from '../../lib/jobs/counter-upkeep';
+import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '../../lib/jobs/outbox-upkeep';
 import { partitionName, runPartitionUpkeep } from '../../lib/jobs/partition-upkeep';
 import { jobsDatabase, type JobsDatabase } from '../setup/jobs';
 
@@ -88,5 +89,25 @@ describe('counter upkeep', () => {
 
     await db.vodTitle.delete({ where: { id: titleId } });
     await db.category.delete({ where: { id: categoryId } });
+  });
+});
+
+describe('outbox upkeep', () => {
+  it('deletes rows processed before the retention, keeps recent and pending ones', async () => {
+    const now = new Date();
+    const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const rows = [
+      { key: 'old-processed', processedAt: days(OUTBOX_RETENTION_DAYS + 1), createdAt: days(OUTBOX_RETENTION_DAYS + 1) },
+      { key: 'recent-processed', processedAt: days(1), createdAt: days(1) },
+      { key: 'old-pending', processedAt: null, createdAt: days(OUTBOX_RETENTION_DAYS + 30) },
+    ];
+    const suffix = randomUUID();
+    await scratch.db.outboxEvent.createMany({
+      data: rows.map((row) => ({ topic: 'revalidate', payload: { tags: ['catalog'] }, dedupeKey: `${row.key}:${suffix}`, processedAt: row.processedAt, createdAt: row.createdAt })),
+    });
+    expect(await pruneOutbox(scratch.db, now)).toBeGreaterThanOrEqual(1);
+    const left = await scratch.db.outboxEvent.findMany({ where: { dedupeKey: { endsWith: `:${suffix}` } }, select: { dedupeKey: true } });
+    expect(left.map((row) => row.dedupeKey?.split(':')[0]).sort()).toEqual(['old-pending', 'recent-processed']);
+    expect(await pruneOutbox(scratch.db, now)).toBe(0);
   });
 });
