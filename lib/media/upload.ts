@@ -151,8 +151,15 @@ export async function acceptUpload(
         after: { assetId: asset.id, sha256, contentType: info.contentType, width: info.width, height: info.height, byteSize: bytes.byteLength, originalName },
       },
     ]);
-    // Once per asset: a second upload of the same bytes finds the job done (or queued).
-    await enqueueJob(tx, { topic: JOB_TOPICS.mediaVariants, payload: { assetId: asset.id }, dedupeKey: `media.variants:${asset.id}` });
+    // Once per asset: a second upload of the same bytes finds the job done or queued. If the
+    // asset still has no variants (its job failed for good, or is still waiting), uploading it
+    // again queues another run, at most one a minute: the job is idempotent, so a duplicate
+    // only finds its work done.
+    const hasVariants = (await tx.mediaVariant.count({ where: { assetId: asset.id } })) > 0;
+    if (!hasVariants) {
+      const dedupeKey = inserted.count === 1 ? `media.variants:${asset.id}` : `media.variants:${asset.id}:again:${new Date().toISOString().slice(0, 16)}`;
+      await enqueueJob(tx, { topic: JOB_TOPICS.mediaVariants, payload: { assetId: asset.id }, dedupeKey });
+    }
     return { assetId: asset.id, created: inserted.count === 1 };
   }, TRANSACTION_OPTIONS);
 

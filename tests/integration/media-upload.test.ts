@@ -182,6 +182,21 @@ describe('media upload and variants', () => {
     expect((body.variants as unknown[]).length).toBe(6);
     expect(await db.mediaAsset.count({ where: { sha256: (await db.mediaAsset.findUniqueOrThrow({ where: { id: posterAsset } })).sha256 } })).toBe(1);
     expect(await db.outboxEvent.count({ where: { dedupeKey: `media.variants:${posterAsset}` } })).toBe(1);
+    // Its variants exist: no second variants job.
+    expect(await db.outboxEvent.count({ where: { dedupeKey: { startsWith: `media.variants:${posterAsset}` } } })).toBe(1);
+  });
+
+  it('queues the variants again when an image without variants is uploaded again (its job failed for good)', async () => {
+    const image = await testImage(400, 600, 'png');
+    const first = await upload('program-poster', programId, image);
+    expect(first.status).toBe(201);
+    const assetId = first.body.assetId as string;
+    // No worker ran here: the asset has no variants, as after a job that gave up.
+    const again = await upload('program-poster', programId, image);
+    expect(again.body).toMatchObject({ assetId, created: false });
+    const jobs = await db.outboxEvent.findMany({ where: { dedupeKey: { startsWith: `media.variants:${assetId}` } }, select: { dedupeKey: true } });
+    expect(jobs.map((job) => job.dedupeKey)).toEqual(expect.arrayContaining([`media.variants:${assetId}`, expect.stringMatching(new RegExp(`^media\\.variants:${assetId}:again:`))]));
+    expect(jobs).toHaveLength(2);
   });
 
   it('makes small logo variants from a JPEG and revalidates the channel pages', async () => {
