@@ -53,7 +53,10 @@ test('the guide stays interactive under the policy: the programme dialog opens',
   await collectViolations(page);
   await page.goto('/guide');
   const cell = page.getByRole('grid', { name: 'TV guide' }).getByRole('gridcell').first();
-  await cell.click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  // A click that lands before the grid hydrates does nothing: click again until it opens.
+  await expect(async () => {
+    await cell.click();
+    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   expect(await violations(page)).toEqual([]);
 });
