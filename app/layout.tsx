@@ -8,6 +8,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Primetime', template: '%s · Primetime' },
   description: 'Live TV guide and on-demand catalogue.',
+  icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' } },
 };
 
 export const viewport: Viewport = { themeColor: '#0b0d12' };
