@@ -5,13 +5,13 @@
 // service answers exactly what the Next route handlers answer for the same cookie.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startEdge, type RunningEdge } from '../edge/start-edge';
 import { signStreamUrl } from '../lib/playback/signed-url';
 import { query } from './support/database';
+import { freePort } from '../tests/support/free-port';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,17 +22,6 @@ let edge: RunningEdge;
 let service: ChildProcess;
 let scratch: string;
 let basicChannel: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startService(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'services/per-user/server.ts'], {

@@ -85,9 +85,12 @@ test.describe('guide browsing', () => {
     if (!airing) throw new Error('no programme with a synopsis today: is the database seeded with --size=test?');
 
     await page.goto('/guide');
-    await channelRow(page, airing!.channel).getByRole('gridcell', { name: airing!.title }).first().click();
     const dialog = page.getByRole('dialog', { name: airing!.title });
-    await expect(dialog).toBeVisible();
+    // A click that lands before the grid hydrates does nothing: click again until it opens.
+    await expect(async () => {
+      await channelRow(page, airing!.channel).getByRole('gridcell', { name: airing!.title }).first().click();
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
     await expect(dialog.getByText(airing!.synopsis)).toBeVisible();
     await expect(dialog.getByRole('link', { name: 'More about this programme' })).toHaveAttribute('href', /^\/programs\/[0-9a-f-]{36}$/);
     await page.keyboard.press('Escape');

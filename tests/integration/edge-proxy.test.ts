@@ -5,12 +5,13 @@
 // expired 403. (e2e/edge-playback.spec.ts does the same through a real `next start`.)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEdge, type RunningEdge } from '@/edge/start-edge';
 import { signStreamUrl } from '@/lib/playback/signed-url';
+import { freePort } from '../support/free-port';
 
 const SECRET = 'edge-test-secret-0123456789-abcdefghijklmnop';
 const STREAM_ID = '018f0000-0000-7000-8000-0000000000aa';
@@ -21,17 +22,6 @@ interface Seen {
   url: string;
   remoteAddress: string;
   headers: http.IncomingHttpHeaders;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function echoServer(name: string): Promise<http.Server> {
