@@ -7,6 +7,8 @@ import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
+import { PROGRAM_SELECT, toSummary } from '@/lib/guide/get-program';
+import type { ProgramSummary } from '@/lib/guide/program-types';
 import { freeText, optionalInt, optionalText, requiredText, textList, uuidField } from './fields';
 import type { AdminTransaction, AdminWriteSpec } from './run-admin-write';
 
@@ -40,23 +42,8 @@ export const programFormSchema = z.object({
 });
 export type ProgramField = keyof z.input<typeof programFormSchema>;
 
-export interface ProgramCredit {
-  role: string;
-  name: string;
-  character?: string;
-}
-
-export interface AdminProgram {
-  id: string;
-  title: string;
-  subtitle: string | null;
-  synopsis: string;
-  genres: string[];
-  ageRating: number | null;
-  year: number | null;
-  seasonNumber: number | null;
-  episodeNumber: number | null;
-  credits: ProgramCredit[];
+/** The edit form's program: the editorial data the guide shows, plus its state and poster. */
+export interface AdminProgram extends ProgramSummary {
   archived: boolean;
   posterUrl: string | null;
 }
@@ -104,24 +91,7 @@ export async function listPrograms(options: { query?: string; cursor?: string | 
   };
 }
 
-const editableSelect = {
-  id: true,
-  title: true,
-  subtitle: true,
-  synopsis: true,
-  genres: true,
-  ageRating: true,
-  year: true,
-  seasonNumber: true,
-  episodeNumber: true,
-  credits: true,
-  archivedAt: true,
-} as const;
-
-function toCredits(value: unknown): ProgramCredit[] {
-  const parsed = z.array(creditSchema).safeParse(value);
-  return parsed.success ? parsed.data : [];
-}
+const editableSelect = { ...PROGRAM_SELECT, archivedAt: true } as const;
 
 export async function getProgramForEdit(id: string): Promise<AdminProgram | null> {
   if (!z.uuid().safeParse(id).success) return null;
@@ -130,8 +100,8 @@ export async function getProgramForEdit(id: string): Promise<AdminProgram | null
     select: { ...editableSelect, poster: { select: { variants: { select: { url: true, width: true }, orderBy: { width: 'desc' }, take: 1 } } } },
   });
   if (!row) return null;
-  const { archivedAt, poster, credits, ...rest } = row;
-  return { ...rest, credits: toCredits(credits), archived: archivedAt !== null, posterUrl: poster?.variants[0]?.url ?? null };
+  const { archivedAt, poster, ...program } = row;
+  return { ...toSummary(program), archived: archivedAt !== null, posterUrl: poster?.variants[0]?.url ?? null };
 }
 
 /**

@@ -10,7 +10,8 @@ import type { ProgramAiring, ProgramCredit, ProgramSummary } from './program-typ
 
 const creditsSchema = z.array(z.object({ role: z.string(), name: z.string(), character: z.string().optional() }).loose());
 
-const PROGRAM_SELECT = {
+/** The columns of a programme's editorial data (the guide's pages and the back office's form). */
+export const PROGRAM_SELECT = {
   id: true,
   title: true,
   subtitle: true,
@@ -23,7 +24,8 @@ const PROGRAM_SELECT = {
   credits: true,
 } as const;
 
-function toSummary(program: Omit<ProgramSummary, 'credits'> & { credits: unknown }): ProgramSummary {
+/** A programme row as ProgramSummary: credits parsed leniently (a malformed entry list becomes []). */
+export function toSummary(program: Omit<ProgramSummary, 'credits'> & { credits: unknown }): ProgramSummary {
   const credits = creditsSchema.safeParse(program.credits);
   return {
     ...program,
