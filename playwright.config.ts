@@ -3,7 +3,10 @@
 // ports and points DATABASE_URL at the run's fresh database and QUEUE_REDIS_URL at a queue
 // Redis; run alone, `npx playwright test` expects that build to exist.
 // Chromium comes from Debian (/usr/bin/chromium): Playwright cannot download browsers here.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { ROLES, WRITERS, storageStateOf, type Role } from './e2e/support/roles';
 
 const port = Number(process.env.E2E_PORT ?? 3400);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -20,11 +23,62 @@ const serverEnv = {
   // that talks to the queue, Next only writes outbox rows.
   QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e-${port}`,
 };
-const WRITER_SPECS = ['**/guide-publish.spec.ts', '**/admin-*.spec.ts'];
 // A second Next of the same build with the guide clock pinned to the Saturday before a
 // clock-change weekend (e2e/guide-dst.spec.ts). Set here so the spec's workers inherit it.
 process.env.E2E_DST_PORT ??= String(port + 200);
 const DST_NOW = '2027-03-27T12:00:00Z';
+const E2E_DIR = join(dirname(fileURLToPath(import.meta.url)), 'e2e');
+
+/**
+ * Which spec runs as whom. A spec in e2e/<role>/ runs as that role with no line here; these
+ * lists place the top-level specs. A top-level spec on no list runs in `anonymous`, except
+ * admin-*.spec.ts, which runs in `editor` (a writer: back-office specs change shared data).
+ */
+const TOP_LEVEL: Record<Exclude<Role, 'anonymous'>, string[]> = {
+  viewer: [],
+  subscriber: [],
+  // Writers: back-office specs; guide-publish, edge-page-cache and shared-cache change the
+  // guide or a title and check every cache layer shows it.
+  editor: ['admin-*', 'guide-publish', 'edge-page-cache', 'shared-cache'],
+  admin: ['admin-grant-unlocks', 'admin-view-as'],
+};
+const topLevel = (names: string[]) => names.map((name) => `${E2E_DIR}/${name}.spec.ts`);
+const inFolder = (role: Role) => `${E2E_DIR}/${role}/**/*.spec.ts`;
+const SPEC_FILES: Record<Role, { testMatch: string[]; testIgnore?: string[] }> = {
+  anonymous: {
+    testMatch: [`${E2E_DIR}/*.spec.ts`, inFolder('anonymous')],
+    testIgnore: topLevel([...TOP_LEVEL.viewer, ...TOP_LEVEL.subscriber, ...TOP_LEVEL.editor, ...TOP_LEVEL.admin]),
+  },
+  viewer: { testMatch: [...topLevel(TOP_LEVEL.viewer), inFolder('viewer')] },
+  subscriber: { testMatch: [...topLevel(TOP_LEVEL.subscriber), inFolder('subscriber')] },
+  editor: { testMatch: [...topLevel(TOP_LEVEL.editor), inFolder('editor')], testIgnore: topLevel(TOP_LEVEL.admin) },
+  admin: { testMatch: [...topLevel(TOP_LEVEL.admin), inFolder('admin')] },
+};
+
+/**
+ * The reader projects a writer waits for: all of them for the whole suite, only those named
+ * with --project when some are (`--project=editor` runs the editor alone, after its sign-in).
+ */
+function readersInThisRun(): Role[] {
+  const picked = new Set(cliValues('--project').flatMap((value) => value.split(',')));
+  return ROLES.filter((role) => !WRITERS.includes(role) && (picked.size === 0 || picked.has(role)));
+}
+
+/**
+ * `--repeat-each=N` for the readers too. Playwright applies the CLI value only to projects
+ * nothing depends on (the writers, in a whole-suite run) and runs dependencies once; a
+ * project's own `repeatEach` is honoured either way, so the readers get it here. The
+ * sign-in setups stay at one run each: repeating them proves nothing.
+ */
+const repeatEach = Number(cliValues('--repeat-each').at(-1) ?? 1);
+
+/** The values given to a CLI option, as `--name=value` or `--name value`. */
+function cliValues(name: string): string[] {
+  return process.argv.flatMap((arg, index) => {
+    if (arg === name) return [process.argv[index + 1] ?? ''];
+    return arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : [];
+  });
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -37,9 +91,15 @@ export default defineConfig({
   // Two cores: one for Next, one for the browser.
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // Screenshots (e2e/editor/visual.spec.ts): one font, no caret; animations are disabled
+    // by default. A few pixels of anti-aliasing may differ; layout changes do not pass.
+    toHaveScreenshot: { stylePath: './e2e/support/screenshot.css', maxDiffPixelRatio: 0.002 },
+  },
   reporter: [
     ['list'],
+    ['./e2e/support/summary-reporter.ts'],
     ['html', { open: 'never', outputFolder: process.env.E2E_HTML_REPORT ?? 'playwright-report' }],
     ['json', { outputFile: process.env.E2E_JSON_REPORT ?? '.run/reports/e2e.json' }],
   ],
@@ -60,11 +120,24 @@ export default defineConfig({
       ],
     },
   },
-  // Specs that change shared data (channels, schedules, a viewer's packages) run after the
-  // ones that read it, so a reader never sees another spec's half-made change.
+  // One project per role (e2e/README.md has the table). Readers run first and in parallel;
+  // the writers (editor, admin), whose specs change shared data, start when the readers
+  // picked in this run have finished, so no reader sees a half-made change.
   projects: [
-    { name: 'viewer', testIgnore: WRITER_SPECS, use: { ...devices['Desktop Chrome'] } },
-    { name: 'writers', testMatch: WRITER_SPECS, dependencies: ['viewer'], use: { ...devices['Desktop Chrome'] } },
+    ...ROLES.filter((role) => role !== 'anonymous').map((role) => ({
+      name: `setup:${role}`,
+      repeatEach: 1,
+      testDir: './e2e/support',
+      testMatch: 'auth.setup.ts',
+      grep: new RegExp(`as ${role}$`),
+    })),
+    ...ROLES.map((role) => ({
+      name: role,
+      repeatEach,
+      ...SPEC_FILES[role],
+      dependencies: [...(role === 'anonymous' ? [] : [`setup:${role}`]), ...(WRITERS.includes(role) ? readersInThisRun() : [])],
+      use: { ...devices['Desktop Chrome'], ...(role === 'anonymous' ? {} : { storageState: storageStateOf(role) }) },
+    })),
   ],
   // Next and the background-job worker (outbox relay, revalidation, upkeep), so specs can
   // rely on jobs running as they do in production.

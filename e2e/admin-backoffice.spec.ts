@@ -40,6 +40,9 @@ async function pageAs(browser: Browser, storageState: string): Promise<Page> {
 }
 
 test.describe.configure({ mode: 'serial' });
+// This spec signs each role in itself and starts from an anonymous page; the editor project's
+// storageState (inherited by `page` and `browser.newContext()`) must not apply here.
+test.use({ storageState: { cookies: [], origins: [] } });
 
 test.describe('back office', () => {
   const states = {} as Record<Login, string>;

@@ -1,17 +1,12 @@
 // Rights in the back office end to end, through the production build: an editor creates a
 // rule that denies a country, reads the "who can watch" preview, assigns the rule to a
 // channel, and the guide-day JSON API carries the rule on the next request (the action
-// revalidated `rights`). The editor signs in once; its storageState is reused (sign-in is
-// rate limited per address).
+// revalidated `rights`). Runs in the `editor` project: the page starts signed in as the
+// seeded editor (the project's storageState).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page, type APIRequestContext } from '@playwright/test';
+import { RightsEditorPage } from './pages/rights-editor-page';
 import { DEFAULT_TIME_ZONE, query, SEEDED_CHANNEL } from './support/database';
-
-const STATE_DIR = join(tmpdir(), 'primetime-e2e-admin-rights');
-const EDITOR = { email: 'editor@primetime.test', password: 'primetime-editor' };
 
 type CompactRule = [number[], string[], string[], number[], number | null, number | null];
 interface GuideDayJson {
@@ -35,29 +30,18 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('rights rules', () => {
   const ruleName = `E2E deny AT ${randomUUID().slice(0, 8)}`;
-  let stateFile = '';
   let channel = { slug: '', name: '', number: 0 };
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    mkdirSync(STATE_DIR, { recursive: true });
-    stateFile = `${STATE_DIR}/editor-${process.pid}.json`;
-    const context = await browser.newContext();
-    const signIn = await context.newPage();
-    await signIn.goto('/sign-in');
-    await signIn.getByLabel('Email').fill(EDITOR.email);
-    await signIn.getByLabel('Password').fill(EDITOR.password);
-    await signIn.getByRole('button', { name: 'Sign in' }).click();
-    await signIn.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await context.storageState({ path: stateFile });
-    await context.close();
     // A seeded, live channel without a rule of its own, so assigning ours is visible.
     const [row] = await query<{ slug: string; name: string; number: number }>(
       `SELECT slug, name, number FROM channels WHERE archived_at IS NULL AND rights_rule_id IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`,
     );
     if (!row) throw new Error('no seeded channel without a rights rule: is the database seeded (--size=test)?');
     channel = row;
-    page = await (await browser.newContext({ storageState: stateFile })).newPage();
+    // A context made here carries the project's options, the editor's storageState included.
+    page = await (await browser.newContext()).newPage();
   });
 
   test.afterAll(async () => {
@@ -69,27 +53,20 @@ test.describe('rights rules', () => {
   test('an editor creates a rule, previews it and assigns it to a channel the guide then restricts', async ({ request }) => {
     expect(await deniedCountriesInGuide(request, channel.slug)).toBeNull();
 
-    await page.goto('/admin/rights/new');
-    const form = page.getByRole('form', { name: 'New rights rule' });
-    await form.getByLabel('Name').fill(ruleName);
-    await form.getByLabel('Denied countries').fill('at, XX');
-    await form.getByRole('button', { name: 'Create rule' }).click();
-    await expect(form.getByText('Not ISO country codes: XX. Use two letters such as DE or GB.')).toBeVisible();
-    await form.getByLabel('Denied countries').fill('at');
-    await form.getByRole('button', { name: 'Create rule' }).click();
-    await expect(form.getByRole('status')).toHaveText(`Rule ${ruleName} created.`);
+    const rights = new RightsEditorPage(page);
+    await rights.gotoNew();
+    await rights.create({ name: ruleName, denied: 'at, XX' });
+    await expect(rights.newRule.getByText('Not ISO country codes: XX. Use two letters such as DE or GB.')).toBeVisible();
+    await rights.create({ name: ruleName, denied: 'at' });
+    await expect(rights.newRule.getByRole('status')).toHaveText(`Rule ${ruleName} created.`);
 
-    await page.goto(`/admin/rights?q=${encodeURIComponent(ruleName)}`);
-    await page.getByRole('link', { name: ruleName }).click();
+    await rights.open(ruleName);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Rights rule: ${ruleName}`);
-    const preview = page.getByRole('list', { name: 'Who can watch' });
-    await expect(preview.getByRole('listitem').filter({ hasText: 'Viewers in AT: not available in your country' })).toBeVisible();
-    await expect(preview.getByRole('listitem').filter({ hasText: 'Viewers in GB: yes' })).toBeVisible();
+    await expect(rights.verdict('AT')).toHaveText(/Viewers in AT: not available in your country/);
+    await expect(rights.verdict('GB')).toHaveText(/Viewers in GB: yes/);
 
-    const assign = page.getByRole('form', { name: 'Assign to a channel' });
-    await assign.getByLabel('Channel').selectOption({ label: `${channel.number} ${channel.name}` });
-    await assign.getByRole('button', { name: 'Assign to channel' }).click();
-    await expect(assign.getByRole('status')).toHaveText(`${channel.name} now uses this rule.`);
+    await rights.assignTo(channel);
+    await expect(rights.assign.getByRole('status')).toHaveText(`${channel.name} now uses this rule.`);
     const [saved] = await query<{ rule: string | null }>('SELECT r.name AS rule FROM channels c LEFT JOIN rights_rules r ON r.id = c.rights_rule_id WHERE c.slug = $1', [channel.slug]);
     expect(saved?.rule).toBe(ruleName);
 

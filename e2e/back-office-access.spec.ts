@@ -1,106 +1,37 @@
 // Every back-office page, route handler and server action in the production build, called
 // as anonymous, viewer, editor and admin: the build's own manifests list them, so a route
 // added later is probed without anyone remembering to, and a route missing from the
-// matrix below fails the test until someone decides who may use it.
+// matrix (e2e/support/route-matrix.ts) fails the test until someone decides who may use it.
 // Pages: anonymous -> 307 to sign-in, viewer -> 403 (proxy.ts + the pages' own gates).
 // Route handlers: anonymous -> 401, viewer -> 403 (each handler checks the role itself).
 // Server actions: anonymous and viewer get the typed refusal, never data, never a 5xx,
 // and nothing is written (the audit log does not grow).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { builtActions, builtRoutes, concrete } from './support/build-manifest';
 import { query } from './support/database';
+import { FORGED_HEADERS, ROUTE_ACCESS } from './support/route-matrix';
 import { anonymousClient, signedInClient, type SeedLogin } from './support/sessions';
 
 type Role = 'EDITOR' | 'ADMIN';
 
 /**
- * Who may use each back-office route of the build (app-paths-manifest keys without the
- * trailing /page or /route). Adding a route under /admin means adding it here.
+ * Who may use each back-office route of the build: the back-office lines of the one route
+ * matrix (e2e/support/route-matrix.ts). Adding a route under /admin means adding it there.
  */
-const ADMIN_ROUTE_MATRIX: Record<string, Role> = {
-  '/admin': 'EDITOR',
-  '/admin/audit': 'EDITOR',
-  '/admin/channels': 'EDITOR',
-  '/admin/channels/new': 'EDITOR',
-  '/admin/channels/[id]': 'EDITOR',
-  '/admin/programs': 'EDITOR',
-  '/admin/programs/new': 'EDITOR',
-  '/admin/programs/[id]': 'EDITOR',
-  '/admin/rights': 'EDITOR',
-  '/admin/rights/new': 'EDITOR',
-  '/admin/rights/[id]': 'EDITOR',
-  '/admin/schedule': 'EDITOR',
-  '/admin/schedule/[channelSlug]/[date]': 'EDITOR',
-  '/admin/packages': 'ADMIN',
-  '/admin/users': 'ADMIN',
-  '/admin/users/[id]': 'ADMIN',
-  '/admin/view-as': 'EDITOR',
-  '/admin/imports': 'EDITOR',
-  '/admin/imports/[id]': 'EDITOR',
-  '/api/admin/imports': 'EDITOR',
-  '/api/admin/imports/[id]': 'EDITOR',
-  '/api/admin/xmltv/export': 'EDITOR',
-  '/api/admin/media/upload': 'EDITOR',
-  '/api/admin/media/assets/[id]': 'EDITOR',
-};
-
-const distDir = process.env.NEXT_DIST_DIR ?? '.next-test';
-const manifest = (name: string): unknown => JSON.parse(readFileSync(path.join(distDir, 'server', name), 'utf8'));
-
-interface BuiltRoute {
-  route: string;
-  kind: 'page' | 'route';
-}
+const ADMIN_ROUTE_MATRIX: Record<string, Role> = Object.fromEntries(
+  Object.entries(ROUTE_ACCESS)
+    .filter(([, access]) => access === 'editor' || access === 'admin')
+    .map(([route, access]) => [route, access === 'admin' ? 'ADMIN' : 'EDITOR']),
+);
 
 /** Every route of the build under /admin or /api/admin. */
-function builtAdminRoutes(): BuiltRoute[] {
-  const paths = Object.keys(manifest('app-paths-manifest.json') as Record<string, string>);
-  return paths
-    .filter((key) => /^\/(api\/)?admin(\/|$)/.test(key))
-    .map((key) => ({ route: key.replace(/\/(page|route)$/, ''), kind: key.endsWith('/route') ? ('route' as const) : ('page' as const) }));
-}
-
-interface BuiltAction {
-  id: string;
-  name: string;
-  file: string;
-  /** A page the action is bound to: where a browser would post it. */
-  page: string;
+function builtAdminRoutes() {
+  return builtRoutes().filter(({ route }) => /^\/(api\/)?admin(\/|$)/.test(route));
 }
 
 /** Every server action defined under app/admin (Next lists them with their file). */
-function builtAdminActions(): BuiltAction[] {
-  const { node } = manifest('server-reference-manifest.json') as {
-    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  return Object.entries(node)
-    .filter(([, entry]) => entry.filename?.startsWith('app/admin/'))
-    .map(([id, entry]) => {
-      const worker = Object.keys(entry.workers).find((name) => name.startsWith('app/admin/') && name.endsWith('/page'));
-      if (!worker) throw new Error(`server action ${entry.exportedName} (${entry.filename}) is bound to no admin page`);
-      return { id, name: entry.exportedName ?? id, file: entry.filename ?? '', page: worker.replace(/^app/, '').replace(/\/page$/, '') };
-    });
-}
+const builtAdminActions = () => builtActions('app/admin/');
 
-/** A concrete URL for a route pattern: parameters get well-formed values that exist nowhere. */
-function concrete(route: string): string {
-  return route
-    .replace('[channelSlug]', 'no-such-channel')
-    .replace('[date]', '2026-11-21')
-    .replace(/\[\[?\.{0,3}(\w+)\]?\]/g, '00000000-0000-4000-8000-000000000000');
-}
-
-/**
- * Headers a client may forge to slip past a gate: Next's internal subrequest marker (the
- * middleware bypass of CVE-2025-29927), a spoofed client address and the app's own peer
- * stamp (lib/geo/client-address.ts). Every refusal must hold with them too.
- */
-const FORGED_HEADERS = {
-  'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy',
-  'x-forwarded-for': '10.1.2.3',
-  'x-primetime-peer': '127.0.0.2',
-};
 const HEADER_SETS = [{}, FORGED_HEADERS] as const;
 
 const ROLE_OF: Record<SeedLogin, 'VIEWER' | Role> = { viewer: 'VIEWER', editor: 'EDITOR', admin: 'ADMIN' };

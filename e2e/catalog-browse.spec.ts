@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { CatalogPage } from './pages/catalog-page';
 import { DEFAULT_TIME_ZONE, query } from './support/database';
 
 async function expectNoSeriousViolations(page: Page) {
@@ -54,11 +55,11 @@ test.describe('VOD catalogue', () => {
       'SELECT name, title_count FROM categories WHERE position < 9000 ORDER BY position',
     );
     expect(categories.length).toBeGreaterThan(0);
-    await page.goto('/vod');
-    await expect(page.getByRole('heading', { level: 1, name: 'On demand' })).toBeVisible();
+    const catalog = new CatalogPage(page);
+    await catalog.goto();
+    await expect(catalog.heading).toHaveText('On demand');
     for (const category of categories) {
-      const noun = category.title_count === 1 ? 'title' : 'titles';
-      await expect(page.getByRole('link', { name: `${category.name} ${category.title_count} ${noun}`, exact: true })).toBeVisible();
+      await expect(catalog.category(category.name, category.title_count)).toBeVisible();
     }
     await expectNoSeriousViolations(page);
   });
@@ -66,15 +67,16 @@ test.describe('VOD catalogue', () => {
   test('pages a category with "Show more" and with cacheable next-page URLs', async ({ page }) => {
     const category = await seedCategory(30);
     try {
+      const catalog = new CatalogPage(page);
       await page.goto(`/vod/categories/${category.slug}`);
-      await expect(page.getByRole('heading', { level: 1, name: category.name })).toBeVisible();
+      await expect(catalog.heading).toHaveText(category.name);
       await expect(page.getByText('30 titles', { exact: true })).toBeVisible();
-      const list = page.getByRole('list', { name: 'Titles' });
+      const list = catalog.titles;
       await expect(list.getByRole('listitem')).toHaveCount(24);
       await expect(list.getByRole('link').first()).toContainText(category.titles[0]!);
       await expectNoSeriousViolations(page);
 
-      await page.getByRole('button', { name: 'Show more titles' }).click();
+      await catalog.showMore();
       await expect(list.getByRole('listitem')).toHaveCount(30);
       await expect(list.getByRole('link').last()).toContainText(category.titles[29]!);
       await expect(page.getByRole('button', { name: 'Show more titles' })).toHaveCount(0);

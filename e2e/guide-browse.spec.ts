@@ -152,6 +152,8 @@ test.describe('guide browsing', () => {
   });
 
   test('each (zone, day) page is edge-cacheable and has no serious accessibility violations', async ({ page }) => {
+    // Two renders and axe over the whole grid: more than 30 s on a busy 2-core machine.
+    test.slow();
     const url = guidePath(addDays(today(), 1), 'Europe/Berlin');
     await page.goto(url); // the first visit stores the page
     const response = await page.goto(url);

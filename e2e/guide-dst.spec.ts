@@ -8,7 +8,10 @@
 // The schedule is made by the spec on a channel of its own, in a partition it ensures.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { TAGS } from '@/lib/cache/tags';
+import { addDays } from '@/lib/time/zoned';
 import { query } from './support/database';
+import { pinnedServerURL, revalidate } from './support/fixtures';
 
 /** The pinned server's clock (playwright.config.ts's DST_NOW). */
 const DST_NOW = '2027-03-27T12:00:00Z';
@@ -57,6 +60,10 @@ test.beforeAll(async () => {
       endsAt,
     ]);
   }
+  // The pinned server may hold these days from an earlier copy of this spec (--repeat-each)
+  // or run: render them again with this channel.
+  const days = Array.from({ length: 11 }, (_, index) => addDays('2027-03-26', index));
+  await revalidate([pinnedServerURL()], [TAGS.channels, ...days.map(TAGS.guideUtcDate)]);
 });
 
 test.afterAll(async () => {

@@ -10,21 +10,28 @@ export const SEED_LOGINS = {
   viewer: { email: 'viewer3@primetime.test', password: 'primetime-viewer' },
 } as const;
 export type SeedLogin = keyof typeof SEED_LOGINS;
+/** A second viewer for object-level checks (one viewer must never reach another's data). */
+export const OTHER_VIEWER = { email: 'viewer4@primetime.test', password: 'primetime-viewer' } as const;
+export type Credentials = { email: string; password: string };
 
 /** A request context that never follows redirects, so tests see the real status lines. */
 export async function anonymousClient(baseURL: string): Promise<APIRequestContext> {
   return playwrightRequest.newContext({ baseURL, maxRedirects: 0 });
 }
 
-export async function signedInClient(baseURL: string, who: SeedLogin): Promise<APIRequestContext> {
-  const client = await anonymousClient(baseURL);
+export async function signedInClient(baseURL: string, who: SeedLogin | Credentials): Promise<APIRequestContext> {
+  return signIn(await anonymousClient(baseURL), baseURL, typeof who === 'string' ? SEED_LOGINS[who] : who);
+}
+
+/** Signs `client` in (whatever cookies it already holds) through the credentials endpoint; returns it. */
+export async function signIn(client: APIRequestContext, baseURL: string, credentials: Credentials): Promise<APIRequestContext> {
   const { csrfToken } = (await (await client.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const response = await client.post('/api/auth/callback/credentials', {
-    form: { ...SEED_LOGINS[who], csrfToken, callbackUrl: `${baseURL}/account` },
+    form: { ...credentials, csrfToken, callbackUrl: `${baseURL}/account` },
   });
   const cookies = (await client.storageState()).cookies.map((cookie) => cookie.name);
   if (!cookies.some((name) => name.endsWith('authjs.session-token'))) {
-    throw new Error(`signing in ${SEED_LOGINS[who].email} failed (status ${response.status()}, cookies ${cookies.join(', ') || 'none'}): is the database seeded (--size=test)?`);
+    throw new Error(`signing in ${credentials.email} failed (status ${response.status()}, cookies ${cookies.join(', ') || 'none'}): is the database seeded (--size=test)?`);
   }
   return client;
 }
