@@ -12,10 +12,12 @@ import { runScenario } from './lib/measure';
 import { OptionsError, USAGE, parseOptions } from './lib/options';
 import { acquireRunLock, beginShutdown, killAllNow, reapStale, stopAll } from './lib/processes';
 import { writeResults, type ScenarioResult } from './lib/results';
-import { renderFindings, renderTable } from './lib/table';
+import { renderSummary } from './lib/surge-plan';
+import { renderFindings, renderTables } from './lib/table';
 import { totalErrors } from './lib/targets';
 import { ensureTools } from './lib/tools';
 import { SCENARIOS } from './scenarios/index';
+import { SURGE } from './scenarios/surge';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUN_DIR = path.join(ROOT, '.run', 'bench');
@@ -92,8 +94,9 @@ async function main(): Promise<number> {
       try {
         const result = await runScenario(state, scenario);
         results.push(result);
-        if (result.measurements.length > 0) console.log(renderTable(scenario, result.measurements));
+        if (result.measurements.length > 0) console.log(renderTables(scenario, result.measurements));
         if (result.findings?.length) console.log(renderFindings(scenario, result.findings));
+        if (result.summary?.length) console.log(renderSummary(result.summary));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         progress(`scenario ${scenario.name} FAILED: ${message}`);
@@ -107,16 +110,25 @@ async function main(): Promise<number> {
 
   if (options.write) {
     const { list: _list, help: _help, ...recorded } = options;
-    const files = writeResults(RESULTS_DIR, {
-      version: 1,
+    const run = {
+      version: 1 as const,
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: machineInfo(ROOT),
       options: recorded,
       dataset: state.dataset,
-      scenarios: results,
-    });
-    progress(`wrote ${path.relative(ROOT, files.json)}, ${path.relative(ROOT, files.svg)} and bench/results/latest.{json,svg}`);
+    };
+    // The surge keeps results of its own (surge-<timestamp>, surge-latest): its run takes
+    // minutes on the load data set and should not replace the other scenarios' latest.
+    const families = [
+      { prefix: '', scenarios: results.filter((r) => r.name !== SURGE) },
+      { prefix: `${SURGE}-`, scenarios: results.filter((r) => r.name === SURGE) },
+    ];
+    for (const { prefix, scenarios } of families) {
+      if (scenarios.length === 0) continue;
+      const files = writeResults(RESULTS_DIR, { ...run, scenarios }, prefix);
+      progress(`wrote ${path.relative(ROOT, files.json)}, ${path.relative(ROOT, files.svg)} and bench/results/${prefix}latest.{json,svg}`);
+    }
   }
 
   const found = problems(results);

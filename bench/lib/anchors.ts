@@ -10,6 +10,7 @@ import { progress } from './log';
 import { ANCHOR_PORTS, freePort } from './ports';
 import { start, type ManagedProcess } from './processes';
 import { NGINX_BIN } from './tools';
+import { serverNode } from './runtime';
 
 const ANCHOR_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'anchors');
 
@@ -73,7 +74,7 @@ export class AnchorPool {
   private async startNodeRedis(): Promise<{ proc: ManagedProcess; port: number }> {
     const port = await freePort(ANCHOR_PORTS);
     progress(`starting node-redis anchor on 127.0.0.1:${port}…`);
-    const proc = start('node-redis', process.execPath, [path.join(ANCHOR_DIR, 'node-redis.mjs')], {
+    const proc = start('node-redis', serverNode(), [path.join(ANCHOR_DIR, 'node-redis.mjs')], {
       env: { ...process.env, PORT: String(port), REDIS_URL: this.redisUrl, NODE_ENV: 'production' },
     });
     await waitForHttp(`http://127.0.0.1:${port}/`, proc, 10_000);

@@ -61,6 +61,13 @@ describe('parseOptions', () => {
     expect(options).toMatchObject({ scenarios: ['guide-direct'], connections: 256, durationS: 5, build: 'never' });
   });
 
+  it('takes a surge fault from the flag or BENCH_FAULT, and only a known one', () => {
+    expect(parseOptions([], {}).fault).toBe('none');
+    expect(parseOptions(['surge', '--fault=redis'], {}).fault).toBe('redis');
+    expect(parseOptions([], { BENCH_FAULT: 'app' }).fault).toBe('app');
+    expect(() => parseOptions(['--fault=flood'], {})).toThrow(/--fault must be one of none, redis, app, replica, slow-primary, worker, got "flood"/);
+  });
+
   it('rejects what wrk cannot do and unknown flags', () => {
     expect(() => parseOptions(['--duration=0.5'], {})).toThrow(OptionsError);
     expect(() => parseOptions(['--connections=0'], {})).toThrow(/whole number >= 1/);

@@ -9,10 +9,15 @@ import { progress } from './log';
 import type { ScenarioResult } from './results';
 import { Scope } from './scope';
 import { DESIGN_TARGETS, judge } from './targets';
-import type { AnchorKind, Measurement, Scenario, TargetSpec } from './types';
+import type { AnchorKind, Measurement, PlayTools, Scenario, TargetSpec } from './types';
 import { runWrk } from './wrk';
 
-type Load = Pick<TargetSpec, 'method' | 'headers' | 'body'> & { connections: number; rotate?: { header: string; file: string } };
+type Load = Pick<TargetSpec, 'method' | 'headers' | 'body'> & {
+  connections: number;
+  rotate?: { header: string; file: string };
+  durationS?: number;
+  warmupS?: number;
+};
 
 const anchorCache = new Map<string, Measurement>();
 
@@ -46,12 +51,14 @@ async function load(
     body: spec.body,
     countNon2xx: options.countNon2xx,
   };
-  if (options.warmupS > 0) {
-    progress(`warming ${label} for ${options.warmupS} s…`);
-    await runWrk({ ...request, durationS: options.warmupS });
+  const warmupS = spec.warmupS ?? options.warmupS;
+  const durationS = spec.durationS ?? options.durationS;
+  if (warmupS > 0) {
+    progress(`warming ${label} for ${warmupS} s…`);
+    await runWrk({ ...request, durationS: warmupS });
   }
-  progress(`measuring ${label} for ${options.durationS} s at ${spec.connections} connections…`);
-  const result = await runWrk({ ...request, durationS: options.durationS });
+  progress(`measuring ${label} for ${durationS} s at ${spec.connections} connections…`);
+  const result = await runWrk({ ...request, durationS });
   return {
     ...result,
     scenario,
@@ -61,7 +68,7 @@ async function load(
     url,
     connections: spec.connections,
     threads: Math.min(options.threads, spec.connections),
-    warmupS: options.warmupS,
+    warmupS,
     responseBytes,
     ratio: 1,
   };
@@ -71,21 +78,42 @@ function missingBody(scenario: Scenario): never {
   throw new Error(`scenario ${scenario.name} has no target and no anchorBody: nginx-static has nothing to serve`);
 }
 
-async function measureAnchor(state: RunState, scenario: Scenario, connections: number, body: Buffer | undefined): Promise<Measurement> {
-  const url = scenario.anchor === 'nginx-static'
+async function measureAnchor(
+  state: RunState,
+  scenario: Scenario,
+  connections: number,
+  body: Buffer | undefined,
+  kind: AnchorKind = scenario.anchor,
+): Promise<Measurement> {
+  const url = kind === 'nginx-static'
     ? await state.anchors.nginxUrlFor(body ?? missingBody(scenario))
     : await state.anchors.nodeRedisUrl();
   const key = `${url}|${connections}`;
   const cached = anchorCache.get(key);
   if (cached) {
-    progress(`reusing this run's ${scenario.anchor} measurement at ${connections} connections`);
+    progress(`reusing this run's ${kind} measurement at ${connections} connections`);
     return { ...cached, scenario: scenario.name };
   }
   const spec = { connections };
   const bytes = (await preflight(url, spec, 200)).length;
-  const measurement = await load(state, scenario.name, scenario.anchor, 'anchor', scenario.anchor, url, spec, bytes);
+  const measurement = await load(state, scenario.name, kind, 'anchor', kind, url, spec, bytes);
   anchorCache.set(key, measurement);
   return measurement;
+}
+
+function playTools(state: RunState, scenario: Scenario): PlayTools {
+  return {
+    anchor: (kind, connections, body) => measureAnchor(state, scenario, connections, body, kind),
+    load: async (label, url, spec) => {
+      const m = await load(state, scenario.name, label, 'target', spec.anchor, url, spec, 0);
+      return spec.group === undefined ? m : { ...m, group: spec.group };
+    },
+    rotationFile: (name, values) => {
+      const file = path.join(state.runDir, `rotate-${scenario.name}-${name}.txt`);
+      writeFileSync(file, `${values.join('\n')}\n`);
+      return file;
+    },
+  };
 }
 
 export async function runScenario(state: RunState, scenario: Scenario): Promise<ScenarioResult> {
@@ -121,6 +149,10 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
     }
 
     const findings = scenario.findings ? await scenario.findings(ctx, runtime) : undefined;
+    if (scenario.play) {
+      const played = await scenario.play(ctx, runtime, playTools(state, scenario));
+      return { ...base, measurements: played.measurements, findings: [...(findings ?? []), ...played.findings], summary: played.summary };
+    }
     // A findings-only scenario (a query plan, a browser metric) has no throughput to compare.
     if (targets.length === 0 && findings) return { ...base, measurements: measured, findings };
 

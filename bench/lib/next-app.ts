@@ -7,6 +7,7 @@ import { waitForHttp } from './http';
 import { progress } from './log';
 import { NEXT_PORTS, freePort, releasePort } from './ports';
 import { start, tail, type ManagedProcess } from './processes';
+import { serverNode } from './runtime';
 
 /** Inputs of the build; a build older than any of them is rebuilt in 'auto' mode. */
 const SOURCES = ['app', 'lib', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
@@ -34,6 +35,9 @@ export function nextEnv(distDir: string, databaseUrl: string, extra: Record<stri
     // A production build on a bench machine: lets lib/env.ts fall back to its
     // development-only secrets, as `npm run demo` and `npm test` do.
     PRIMETIME_LOCAL: '1',
+    // The shared Redis cache handler (lib/cache/handlers/) keys by build id; a reused build
+    // must not serve an earlier run's pages, and every instance of this run shares one prefix.
+    NEXT_CACHE_PREFIX: process.env.NEXT_CACHE_PREFIX ?? `bench-${process.pid}`,
     ...extra,
   };
 }
@@ -96,7 +100,7 @@ export async function startNext(
 ): Promise<NextServer> {
   const port = await freePort(NEXT_PORTS);
   progress(`starting ${name} (next start) on 127.0.0.1:${port}…`);
-  const proc = start(name, process.execPath, [nextBin(root), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const proc = start(name, serverNode(), [nextBin(root), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
     env: nextEnv(distDir, databaseUrl, extraEnv),
   });

@@ -18,7 +18,12 @@ export interface BenchOptions {
   help: boolean;
   /** Write bench/results/<timestamp>.{json,svg} and latest.* (off in smoke mode unless --write). */
   write: boolean;
+  /** A failure the surge injects during its peak (--fault=; bench/lib/surge-faults.ts). */
+  fault: SurgeFault;
 }
+
+export const SURGE_FAULTS = ['none', 'redis', 'app', 'replica', 'slow-primary', 'worker'] as const;
+export type SurgeFault = (typeof SURGE_FAULTS)[number];
 
 export const USAGE = `usage: npm run bench -- [scenario...] [options]
 
@@ -33,6 +38,10 @@ export const USAGE = `usage: npm run bench -- [scenario...] [options]
   --build             force next build      --no-build   reuse an existing build
   --dist-dir=DIR      Next build folder (BENCH_NEXT_DIST_DIR, default .next-bench)
   --write / --no-write   write bench/results (default: on, off with --smoke)
+  --fault=KIND        surge only, a third into the peak: stop its own Redis (redis), one of its
+                      two Next instances (app), silence the read replica (replica), slow PostgreSQL
+                      down (slow-primary) or SIGKILL the job worker before a publish (worker);
+                      the report says what degraded and how it came back (BENCH_FAULT)
   --list              list scenarios        --help       this text
 environment: DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/primetime), REDIS_URL`;
 
@@ -54,6 +63,12 @@ function distDir(raw: string): string {
   return raw;
 }
 
+function fault(raw: string): SurgeFault {
+  const found = SURGE_FAULTS.find((kind) => kind === raw);
+  if (!found) throw new OptionsError(`--fault must be one of ${SURGE_FAULTS.join(', ')}, got "${raw}"`);
+  return found;
+}
+
 export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions {
   const flags = new Map<string, string>();
   const scenarios: string[] = [];
@@ -65,7 +80,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     const eq = arg.indexOf('=');
     flags.set(eq === -1 ? arg.slice(2) : arg.slice(2, eq), eq === -1 ? 'true' : arg.slice(eq + 1));
   }
-  const known = new Set(['dist-dir', 'count-non2xx', 'smoke', 'duration', 'warmup', 'connections', 'threads', 'build', 'no-build', 'write', 'no-write', 'list', 'help']);
+  const known = new Set(['fault', 'dist-dir', 'count-non2xx', 'smoke', 'duration', 'warmup', 'connections', 'threads', 'build', 'no-build', 'write', 'no-write', 'list', 'help']);
   for (const name of flags.keys()) {
     if (!known.has(name)) throw new OptionsError(`unknown option --${name}`);
   }
@@ -89,5 +104,6 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     list: flags.has('list'),
     help: flags.has('help'),
     write: flags.has('no-write') ? false : flags.has('write') || !smoke,
+    fault: fault(pick('fault', 'BENCH_FAULT') ?? 'none'),
   };
 }

@@ -6,6 +6,8 @@ import type { DatasetInfo } from './database';
 import type { MachineInfo } from './machine';
 import type { BenchOptions } from './options';
 import { renderSvg, type ChartGroup } from './svg';
+import type { SummaryRow } from './surge-plan';
+import { groupRows } from './table';
 import type { AnchorKind, DesignTargetId, Finding, Measurement } from './types';
 
 export interface ScenarioResult {
@@ -17,6 +19,8 @@ export interface ScenarioResult {
   /** Non-throughput measurements (Scenario.findings). */
   findings?: Finding[];
   error?: string;
+  /** DESIGN targets beside their figures (a playing scenario's summary). */
+  summary?: SummaryRow[];
 }
 
 export interface RunResults {
@@ -34,22 +38,38 @@ function writeAtomic(file: string, content: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-export function writeResults(dir: string, results: RunResults): { json: string; svg: string } {
+/** The chart's groups: one per scenario, or one per phase for a scenario whose rows carry a group. */
+function chartGroups(scenarios: ScenarioResult[]): ChartGroup[] {
+  return scenarios
+    .filter((s) => s.measurements.length > 0)
+    .flatMap((s) =>
+      groupRows(s.measurements).map(({ group, rows }) => ({
+        name: group ? `${s.name} / ${group}` : `${s.name}: ${s.describe}`,
+        // A phase's rows carry their own verdicts; the chart's target line needs one target per group.
+        designTarget: group ? rows.find((r) => r.verdict)?.verdict?.target : s.designTarget,
+        rows,
+      })),
+    );
+}
+
+/**
+ * `prefix` names a family of results of its own (the surge's `surge-<timestamp>` and
+ * `surge-latest`), so a surge run does not replace the other scenarios' latest.
+ */
+export function writeResults(dir: string, results: RunResults, prefix = ''): { json: string; svg: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = results.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  const groups: ChartGroup[] = results.scenarios
-    .filter((s) => s.measurements.length > 0)
-    .map((s) => ({ name: `${s.name}: ${s.describe}`, designTarget: s.designTarget, rows: s.measurements }));
+  const groups = chartGroups(results.scenarios);
   const m = results.machine;
   const first = results.scenarios.flatMap((s) => s.measurements)[0];
   const subtitle = `${stamp} · ${m.cpuModel}, ${m.cores} cores · Node ${m.node} · ${m.gitCommit.slice(0, 10)}${m.gitDirty ? '+dirty' : ''}` +
     (first ? ` · wrk ${first.connections} connections, ${first.durationS.toFixed(0)} s` : '') + ' · bars scaled per scenario; grey = anchor';
   const svg = renderSvg('Primetime bench: req/s per target vs its anchor', subtitle, groups);
   const json = `${JSON.stringify(results, null, 2)}\n`;
-  const files = { json: path.join(dir, `${stamp}.json`), svg: path.join(dir, `${stamp}.svg`) };
+  const files = { json: path.join(dir, `${prefix}${stamp}.json`), svg: path.join(dir, `${prefix}${stamp}.svg`) };
   writeAtomic(files.json, json);
   writeAtomic(files.svg, svg);
-  writeAtomic(path.join(dir, 'latest.json'), json);
-  writeAtomic(path.join(dir, 'latest.svg'), svg);
+  writeAtomic(path.join(dir, `${prefix}latest.json`), json);
+  writeAtomic(path.join(dir, `${prefix}latest.svg`), svg);
   return files;
 }

@@ -32,7 +32,7 @@ export function renderSvg(title: string, subtitle: string, groups: ChartGroup[])
     for (const row of group.rows) {
       const w = Math.max(1, (row.requestsPerSec / max) * BAR_W);
       const cls = row.role === 'anchor' ? 'anchor' : row.verdict && !row.verdict.pass ? 'miss' : 'target';
-      const value = `${formatInt(row.requestsPerSec)} req/s · p99 ${row.latency.p99Ms.toFixed(1)} ms · ${row.ratio.toFixed(2)} x`;
+      const value = `${formatInt(row.requestsPerSec)} req/s · p99 ${row.latency.p99Ms.toFixed(1)} ms${Number.isFinite(row.ratio) ? ` · ${row.ratio.toFixed(2)} x` : ''}`;
       parts.push(
         `<text x="${LABEL_W - 8}" y="${y + 17}" class="label" text-anchor="end">${escape(rowLabel(row))}</text>`,
         `<rect x="${LABEL_W}" y="${y + 4}" width="${w.toFixed(1)}" height="${ROW_H - 8}" class="${cls}"/>`,

@@ -31,14 +31,26 @@ function targetCell(scenario: Scenario, m: Measurement): string {
   return '-';
 }
 
-export function renderTable(scenario: Scenario, rows: Measurement[]): string {
+/** Rows by their phase (Measurement.group), in the order the phases ran; one untitled group when none has one. */
+export function groupRows(rows: Measurement[]): { group?: string; rows: Measurement[] }[] {
+  const groups = new Map<string | undefined, Measurement[]>();
+  for (const row of rows) groups.set(row.group, [...(groups.get(row.group) ?? []), row]);
+  return [...groups].map(([group, list]) => ({ group, rows: list }));
+}
+
+/** One table per phase for a scenario whose rows carry a group (the surge), else one. */
+export function renderTables(scenario: Scenario, rows: Measurement[]): string {
+  return groupRows(rows).map(({ group, rows: list }) => renderTable(scenario, list, group)).join('\n');
+}
+
+export function renderTable(scenario: Scenario, rows: Measurement[], phase?: string): string {
   const cells = rows.map((m) => [
     rowLabel(m),
     formatInt(m.requestsPerSec),
     m.latency.p50Ms.toFixed(2),
     m.latency.p99Ms.toFixed(2),
     errorsCell(m),
-    m.ratio.toFixed(2),
+    Number.isFinite(m.ratio) ? m.ratio.toFixed(2) : '-',
     targetCell(scenario, m),
   ]);
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]?.length ?? 0)));
@@ -47,19 +59,28 @@ export function renderTable(scenario: Scenario, rows: Measurement[]): string {
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const first = rows[0];
   const setting = first ? `${first.connections} connections, ${first.threads} wrk thread(s), ${first.durationS.toFixed(0)} s after ${first.warmupS} s warm-up` : '';
-  return [`\n== ${scenario.name}: ${scenario.describe}`, `   ${setting}`, line(HEADERS), rule, ...cells.map(line)].join('\n');
+  const title = phase ? `${scenario.name} / ${phase}` : `${scenario.name}: ${scenario.describe}`;
+  return [`\n== ${title}`, `   ${setting}`, line(HEADERS), rule, ...cells.map(line)].join('\n');
 }
 
 function findingValue(finding: Finding): string {
+  if (!Number.isFinite(finding.value)) return 'n/a';
   if (finding.unit === 'ms') return `${finding.value.toFixed(2)} ms`;
   if (finding.unit === 'KB') return `${finding.value.toFixed(1)} KB`;
+  if (finding.unit === 'per s') return `${formatInt(finding.value)}/s`;
+  if (finding.unit === 'count' && !Number.isInteger(finding.value)) return finding.value.toFixed(2);
   return `${formatInt(finding.value)}${finding.unit === 'bytes' ? ' B' : ''}`;
 }
 
 function findingVerdict(finding: Finding): string {
-  if (finding.max === undefined) return '-';
-  const limit = findingValue({ ...finding, value: finding.max });
-  return finding.value <= finding.max ? `<= ${limit}: PASS` : `<= ${limit}: MISS`;
+  const { max, min } = finding;
+  if (max === undefined && min === undefined) return '-';
+  const limits = [
+    min === undefined ? '' : `>= ${findingValue({ ...finding, value: min })}`,
+    max === undefined ? '' : `<= ${findingValue({ ...finding, value: max })}`,
+  ].filter(Boolean).join(', ');
+  const pass = (min === undefined || finding.value >= min) && (max === undefined || finding.value <= max);
+  return `${limits}: ${pass ? 'PASS' : 'MISS'}`;
 }
 
 /** A scenario's non-throughput measurements (Scenario.findings), one line each. */

@@ -2,6 +2,7 @@
 // `setup` function; the harness (bench/run.ts) does the measuring, so adding a
 // scenario never means touching the measuring code.
 import type { BenchContext } from './context';
+import type { SummaryRow } from './surge-plan';
 
 export type AnchorKind = 'nginx-static' | 'node-redis';
 
@@ -57,15 +58,53 @@ export interface Scenario {
    * with findings and no targets measures no anchor.
    */
   findings?(ctx: BenchContext, runtime: ScenarioRuntime): Promise<Finding[]>;
+  /**
+   * A scenario whose load is a plan of phases (several wrk runs at once, anchors of both
+   * kinds, counters read between phases) plays it here instead of one row per target; the
+   * harness calls it after setup and findings, and keeps what it returns (bench/scenarios/surge.ts).
+   */
+  play?(ctx: BenchContext, runtime: ScenarioRuntime, tools: PlayTools): Promise<PlayResult>;
+}
+
+/** What a playing scenario measures with: the same wrk runs and anchors as every other row. */
+export interface PlayTools {
+  /** The anchor of `kind` at `connections`, measured (or reused) as for any scenario; `body` for nginx-static. */
+  anchor(kind: AnchorKind, connections: number, body?: Buffer): Promise<Measurement>;
+  /** One wrk run (after the run's warm-up unless `warmupS` says otherwise) against `url`. */
+  load(label: string, url: string, spec: PlayLoad): Promise<Measurement>;
+  /** Writes rotation values to a file in the run dir (for PlayLoad.rotate). */
+  rotationFile(name: string, values: string[]): string;
+}
+
+export interface PlayLoad {
+  connections: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  rotate?: { header: string; file: string };
+  durationS?: number;
+  warmupS?: number;
+  anchor: AnchorKind;
+  /** Which table/chart group the row belongs to (a phase). */
+  group?: string;
+}
+
+export interface PlayResult {
+  measurements: Measurement[];
+  findings: Finding[];
+  /** DESIGN targets beside what was measured, printed after the tables. */
+  summary?: SummaryRow[];
 }
 
 /** One non-throughput measurement; printed under the scenario's table and kept in the results. */
 export interface Finding {
   label: string;
   value: number;
-  unit: 'ms' | 'KB' | 'bytes' | 'count';
+  unit: 'ms' | 'KB' | 'bytes' | 'count' | 'per s';
   /** DESIGN.md's limit in the same unit: the table says PASS when value <= max, else MISS. */
   max?: number;
+  /** A lower limit in the same unit (PASS needs value >= min too). */
+  min?: number;
   /** Anything the figure needs to be read right, e.g. "2 of 13 partitions scanned". */
   detail?: string;
 }
@@ -117,6 +156,8 @@ export interface Measurement extends WrkResult {
   /** req/s divided by the anchor's req/s in the same run. */
   ratio: number;
   verdict?: Verdict;
+  /** The phase a playing scenario measured the row in (its own table and chart group). */
+  group?: string;
 }
 
 export interface Verdict {

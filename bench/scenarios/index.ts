@@ -12,6 +12,7 @@ import { meNext } from './me-next';
 import { playback } from './playback';
 import { profileLayout } from './profile-layout';
 import { search } from './search';
+import { surge } from './surge';
 
 export const SCENARIOS: readonly Scenario[] = [
   nginxStatic,
@@ -27,4 +28,6 @@ export const SCENARIOS: readonly Scenario[] = [
   playback,
   meNext,
   profileLayout,
+  // Last: the longest, and on the load data set its own results (bench/results/surge-*).
+  surge,
 ];

@@ -4,7 +4,7 @@
 // me-entitlements (P2) and playback (P3); no verdict here, the ratio column tells the story.
 import type { Scenario, TargetSpec } from '../lib/types';
 import { ME_PATH } from './me-entitlements';
-import { PER_USER_ENV, trimForSmoke, warm } from './me-support';
+import { keepAllowedPlays, PER_USER_ENV, trimForSmoke, warm } from './me-support';
 import { PLAYBACK_PLACEHOLDER, playableChannel } from './playback';
 
 // Smoke runs keep the first two rows: one per endpoint.
@@ -25,6 +25,8 @@ export const meNext: Scenario = {
     const cookies = await playableChannel(ctx, targets);
     const server = await ctx.startNext('next-per-user', PER_USER_ENV);
     await warm(ctx, `${server.baseUrl}${ME_PATH}`, cookies.slice(0, 50));
-    return { baseUrl: server.baseUrl, rotate: { header: 'Cookie', values: cookies } };
+    const playbackPath = targets.find((target) => target.method === 'POST')?.path;
+    const allowed = playbackPath ? await keepAllowedPlays(ctx, `${server.baseUrl}${playbackPath}`, cookies) : cookies;
+    return { baseUrl: server.baseUrl, rotate: { header: 'Cookie', values: allowed } };
   },
 };

@@ -8,7 +8,8 @@ import pg from 'pg';
 import { ensureDatabase } from '../lib/database';
 import type { BenchContext } from '../lib/context';
 import { waitForHttp } from '../lib/http';
-import { start } from '../lib/processes';
+import { start, type ManagedProcess } from '../lib/processes';
+import { serverNode } from '../lib/runtime';
 import type { TargetSpec } from '../lib/types';
 
 /** The bench's own AUTH_SECRET, given to Next, the service and the cookie minting alike. */
@@ -25,18 +26,39 @@ export function viewerCount(ctx: BenchContext): number {
  * condition on `u` (users) admits. Minted as Auth.js does (next-auth's encode, cookie name as salt).
  */
 export async function viewerCookies(ctx: BenchContext, count: number, where = 'TRUE', params: unknown[] = []): Promise<string[]> {
+  return (await viewerSessions(ctx, count, { where, params })).map((s) => s.cookie);
+}
+
+export interface ViewerSession {
+  userId: string;
+  cookie: string;
+}
+
+/**
+ * Sessions (user id + `Cookie` value) of up to `count` enabled viewers by email, ascending,
+ * or descending (`order`), so two lists drawn from opposite ends of a large data set do not overlap.
+ */
+export async function viewerSessions(
+  ctx: BenchContext,
+  count: number,
+  { where = 'TRUE', params = [], order = 'asc' }: { where?: string; params?: unknown[]; order?: 'asc' | 'desc' } = {},
+): Promise<ViewerSession[]> {
   await ensureDatabase(ctx.databaseUrl, ctx.root);
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string; email: string }>(
-      `SELECT u.id, u.email FROM users u WHERE u.role = 'VIEWER' AND u.disabled_at IS NULL AND (${where}) ORDER BY u.email LIMIT ${Number(count)}`,
+      `SELECT u.id, u.email FROM users u WHERE u.role = 'VIEWER' AND u.disabled_at IS NULL AND (${where})
+        ORDER BY u.email ${order === 'desc' ? 'DESC' : 'ASC'} LIMIT ${Number(count)}`,
       params,
     );
     if (rows.length === 0) throw new Error('no seeded viewers match: seed the bench database (npm run db:seed -- --size=demo)');
-    ctx.progress(`minting session cookies for ${rows.length} viewers…`);
+    ctx.progress(`minting session cookies for ${rows.length.toLocaleString('en-US')} viewers…`);
     return Promise.all(
-      rows.map(async (row) => `${COOKIE}=${await encode({ token: { sub: row.id, email: row.email }, secret: BENCH_AUTH_SECRET, salt: COOKIE })}`),
+      rows.map(async (row) => ({
+        userId: row.id,
+        cookie: `${COOKIE}=${await encode({ token: { sub: row.id, email: row.email }, secret: BENCH_AUTH_SECRET, salt: COOKIE })}`,
+      })),
     );
   } finally {
     await client.end();
@@ -66,46 +88,67 @@ let sharedService: Promise<string> | undefined;
  * anchors. BENCH_PER_USER_NODE_ARGS adds Node/V8 flags under test (e.g. --max-semi-space-size=32).
  */
 export function perUserService(ctx: BenchContext): Promise<string> {
-  sharedService ??= (async () => {
-    const port = await ctx.freePort();
-    const extra = (process.env.BENCH_PER_USER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const args = [...extra, '--conditions=react-server', '--import', 'tsx', path.join('services', 'per-user', 'server.ts')];
-    ctx.progress(`starting the per-user service on 127.0.0.1:${port} (node ${args.join(' ')})…`);
-    const proc = start('per-user', process.execPath, args, {
-      cwd: ctx.root,
-      env: {
-        ...process.env,
-        ...PER_USER_ENV,
-        NODE_ENV: 'production',
-        PRIMETIME_LOCAL: '1',
-        PORT: String(port),
-        DATABASE_URL: ctx.databaseUrl,
-        REDIS_URL: ctx.redisUrl,
-      },
-    });
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${baseUrl}/health`, proc, 30_000);
-    return baseUrl;
-  })();
+  sharedService ??= startPerUserService(ctx, 'per-user', ctx.redisUrl).then(({ baseUrl }) => baseUrl);
   sharedService.catch(() => (sharedService = undefined));
   return sharedService;
+}
+
+/** A per-user service on its own Redis (the surge's Redis fault); the caller stops it. */
+export async function startPerUserService(ctx: BenchContext, name: string, redisUrl: string, extraEnv: Record<string, string> = {}): Promise<{ baseUrl: string; proc: ManagedProcess }> {
+  const port = await ctx.freePort();
+  const extra = (process.env.BENCH_PER_USER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...extra, '--conditions=react-server', '--import', 'tsx', path.join('services', 'per-user', 'server.ts')];
+  ctx.progress(`starting the per-user service on 127.0.0.1:${port} (node ${args.join(' ')})…`);
+  const proc = start(name, serverNode(), args, {
+    cwd: ctx.root,
+    env: {
+      ...process.env,
+      ...PER_USER_ENV,
+      NODE_ENV: 'production',
+      PRIMETIME_LOCAL: '1',
+      PORT: String(port),
+      DATABASE_URL: ctx.databaseUrl,
+      REDIS_URL: redisUrl,
+      ...extraEnv,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/health`, proc, 30_000);
+  return { baseUrl, proc };
 }
 
 /**
  * One request per cookie before measuring, 16 at a time: builds every viewer's cached
  * profile and warms the code paths, so a 1 s smoke run measures answers, not cold starts.
  */
-export async function warm(ctx: BenchContext, url: string, cookies: string[], method: 'GET' | 'POST' = 'GET'): Promise<void> {
+export async function warm(ctx: BenchContext, url: string, cookies: string[], method: 'GET' | 'POST' = 'GET'): Promise<{ status: number; body: string }[]> {
   ctx.progress(`warming ${cookies.length} viewers' profiles at ${url}…`);
+  const answers: { status: number; body: string }[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < cookies.length) {
-      const cookie = cookies[next++]!;
-      const response = await fetch(url, { method, headers: { cookie }, signal: AbortSignal.timeout(30_000) });
-      await response.arrayBuffer();
+      const index = next++;
+      const response = await fetch(url, { method, headers: { cookie: cookies[index]! }, signal: AbortSignal.timeout(30_000) });
+      const body = await response.text();
+      answers[index] = { status: response.status, body: response.ok ? '' : body.slice(0, 200) };
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
+  return answers;
+}
+
+/**
+ * Playback rows measure allowed decisions (a 403 counts as an error): the viewers whose play
+ * is refused at warm-up (say a spec of the test run changed their rights) are left out, and
+ * the run says who and why.
+ */
+export async function keepAllowedPlays(ctx: BenchContext, url: string, cookies: string[]): Promise<string[]> {
+  const answers = await warm(ctx, url, cookies, 'POST');
+  const refused = answers.map((answer, index) => ({ ...answer, index })).filter((answer) => answer.status !== 200);
+  for (const answer of refused) ctx.progress(`left out viewer ${answer.index + 1} of ${cookies.length}: playback answered ${answer.status} ${answer.body}`);
+  const kept = cookies.filter((_, index) => answers[index]?.status === 200);
+  if (kept.length === 0) throw new Error(`no viewer may play ${url}: ${refused[0]?.status} ${refused[0]?.body}`);
+  return kept;
 }
 
 /**

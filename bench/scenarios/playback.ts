@@ -5,7 +5,7 @@
 // Redis anchor, from the lean per-user service. The Next route handler: scenario me-next.
 import type { BenchContext } from '../lib/context';
 import type { Scenario, TargetSpec } from '../lib/types';
-import { perUserService, queryOne, trimForSmoke, viewerCookies, viewerCount, warm } from './me-support';
+import { keepAllowedPlays, perUserService, queryOne, trimForSmoke, viewerCookies, viewerCount } from './me-support';
 
 /** Set by setup: the channel id is the seed's, known once the database is there. */
 export const PLAYBACK_PLACEHOLDER = '/api/playback/channel/(set-up)';
@@ -51,7 +51,7 @@ export const playback: Scenario = {
     trimForSmoke(ctx, targets);
     const cookies = await playableChannel(ctx, targets);
     const baseUrl = await perUserService(ctx);
-    await warm(ctx, `${baseUrl}${targets[0]!.path}`, cookies.slice(0, 50), 'POST');
-    return { baseUrl, rotate: { header: 'Cookie', values: cookies } };
+    const allowed = await keepAllowedPlays(ctx, `${baseUrl}${targets[0]!.path}`, cookies);
+    return { baseUrl, rotate: { header: 'Cookie', values: allowed } };
   },
 };

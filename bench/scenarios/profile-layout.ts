@@ -10,6 +10,7 @@ import { waitForHttp } from '../lib/http';
 import type { Scenario } from '../lib/types';
 import type { BenchContext } from '../lib/context';
 import { trimForSmoke, viewerCount } from './me-support';
+import { serverNode } from '../lib/runtime';
 
 export const profileLayout: Scenario = {
   name: 'profile-layout',
@@ -24,7 +25,7 @@ export const profileLayout: Scenario = {
     trimForSmoke(ctx, profileLayout.targets);
     await ensureDatabase(ctx.databaseUrl, ctx.root);
     const port = await ctx.freePort();
-    const proc = ctx.spawn('profile-layout', process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'scenarios', 'profile-layout-server.ts')], {
+    const proc = ctx.spawn('profile-layout', serverNode(), ['--conditions=react-server', '--import', 'tsx', path.join('bench', 'scenarios', 'profile-layout-server.ts')], {
       cwd: ctx.root,
       env: { ...process.env, NODE_ENV: 'production', PRIMETIME_LOCAL: '1', PORT: String(port), DATABASE_URL: ctx.databaseUrl, REDIS_URL: ctx.redisUrl, BENCH_LAYOUT_USERS: String(viewerCount(ctx)) },
     });
