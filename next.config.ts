@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { originOf, securityHeaders } from './lib/security/headers';
 
@@ -11,7 +12,25 @@ const SECURITY_HEADERS = securityHeaders({
   https: (process.env.APP_URL ?? '').startsWith('https://'),
 });
 
+// Every instance shares one cache in Redis (lib/cache/handlers/, ADR 0012), unless
+// NEXT_CACHE_HANDLER=memory (one `next dev` alone: Next's own per-process caches).
+const handler = (file: string) => path.join(process.cwd(), 'lib/cache/handlers', file);
+const SHARED_CACHE: NextConfig =
+  process.env.NEXT_CACHE_HANDLER === 'memory'
+    ? {}
+    : {
+        cacheHandler: handler('incremental-cache-handler.mjs'),
+        cacheHandlers: { default: handler('use-cache-handler.mjs'), remote: handler('use-cache-handler.mjs') },
+        // No second copy in each process's memory: a revalidation on another instance
+        // would not reach it.
+        cacheMaxMemorySize: 0,
+      };
+
 const nextConfig: NextConfig = {
+  ...SHARED_CACHE,
+  // Instances of one build share cache keys by build id. Instances serving one build
+  // directory already agree; BUILD_ID makes separate builds of one release agree too.
+  generateBuildId: async () => process.env.BUILD_ID || null,
   // Shared pages are cached with "use cache" + cacheTag/cacheLife (lib/cache/tags.ts).
   cacheComponents: true,
   // Unlisted params get the prerendered shell at once and an ISR entry after the first visit.

@@ -6,17 +6,28 @@
 // route handler checks the role itself (lib/auth/guards.ts); writes (POST and others) are
 // left to them, so they answer in their own format (form state, JSON).
 // Only /admin is matched: the viewer paths' throughput must not pay for a proxy (DESIGN.md).
+// Anywhere else, only server-action calls (the `next-action` header) are matched, for one
+// structural check of their body (lib/security/action-payload.ts): Next answers a body it
+// cannot decode with a 500 before any action runs; this makes it a 400 with a sentence.
 import { NextResponse, type NextRequest } from 'next/server';
 import { hasRole } from '@/lib/auth/guards';
 import { sessionUserFrom } from '@/lib/auth/session';
 import { Role } from '@/lib/db/generated/enums';
+import { malformedActionPayload } from '@/lib/security/action-payload';
 
 /** Sections only administrators may open; the rest of /admin is for editors too. */
 const ADMIN_ONLY_SECTIONS = ['/admin/users', '/admin/packages'];
 
 export async function proxy(request: NextRequest): Promise<NextResponse | undefined> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const { pathname, search } = request.nextUrl;
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    const problem = await malformedActionPayload(request);
+    if (!problem) return undefined;
+    return NextResponse.json({ error: { code: 'bad_request', message: problem } }, { status: 400, headers: { 'cache-control': 'private, no-store' } });
+  }
+  // The header matcher lets other paths in: only the back office is gated here.
+  if (pathname !== '/admin' && !pathname.startsWith('/admin/')) return undefined;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const user = await sessionUserFrom((name) => request.cookies.get(name)?.value);
   if (!user) {
     const signIn = request.nextUrl.clone();
@@ -34,4 +45,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse | undefi
   return NextResponse.rewrite(forbiddenPage, { status: 403 });
 }
 
-export const config = { matcher: ['/admin', '/admin/:path*'] };
+export const config = {
+  matcher: ['/admin', '/admin/:path*', { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] }],
+};

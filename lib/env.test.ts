@@ -23,8 +23,35 @@ describe('parseEnv', () => {
     }
   });
 
+  it('reads DATABASE_REPLICA_URLS as a list (empty when unset: everything on the primary) and names a bad entry', () => {
+    expect(parseEnv({}).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(parseEnv({ DATABASE_REPLICA_URLS: 'postgresql://r1:5432/p, postgres://r2/p' }).DATABASE_REPLICA_URLS).toEqual([
+      'postgresql://r1:5432/p',
+      'postgres://r2/p',
+    ]);
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: 'postgresql://r1/p,mysql://r2/p' })).toThrow(
+      /DATABASE_REPLICA_URLS: must be a comma-separated list of postgresql:\/\/ URLs/,
+    );
+  });
+
   it('coerces numbers from strings', () => {
     expect(parseEnv({ DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX).toBe(25);
+  });
+
+  it('wants the edge purge secret with the edge purge URL, and one nginx can hold', () => {
+    const url = 'http://127.0.0.1:8080/__edge/purge';
+    const problems = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return '';
+      } catch (error) {
+        return (error as EnvError).problems.join('\n');
+      }
+    };
+    expect(problems({ EDGE_PURGE_URL: url })).toMatch(/^EDGE_PURGE_SECRET: is required when EDGE_PURGE_URL is set$/m);
+    expect(problems({ EDGE_PURGE_URL: url, EDGE_PURGE_SECRET: 'short' })).toMatch(/^EDGE_PURGE_SECRET: must be at least 32 characters/m);
+    expect(problems({ EDGE_PURGE_URL: url, EDGE_PURGE_SECRET: `${'a'.repeat(32)}"; deny all;` })).toMatch(/^EDGE_PURGE_SECRET: may hold letters/m);
+    expect(parseEnv({ EDGE_PURGE_URL: url, EDGE_PURGE_SECRET: 'x'.repeat(40) }).EDGE_PURGE_URL).toBe(url);
   });
 });
 
@@ -38,7 +65,7 @@ describe('boot with a malformed environment', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^primetime: invalid environment variable DATABASE_URL: /),
     ]);
-  });
+  }, 15_000);
 
   it('in production refuses to start without its secrets, or with a test-only clock', () => {
     const boot = (extra: Record<string, string>) => {
@@ -57,5 +84,6 @@ describe('boot with a malformed environment', () => {
     expect(pinned.stderr, pinned.stderr).toMatch(/invalid environment variable PRIMETIME_TEST_NOW: pins the clock for tests and is refused in production/);
 
     expect(boot(secrets).status).toBe(0);
-  });
+    // Three tsx boots in a row: past Vitest's 5 s default on a loaded two-core machine.
+  }, 30_000);
 });

@@ -27,6 +27,8 @@ function isCidr(entry: string): boolean {
   return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
+const commaList = (list: string): string[] => list.split(',').map((entry) => entry.trim()).filter(Boolean);
+
 const urlWithScheme = (pattern: RegExp, message: string) =>
   z.string().refine((value) => pattern.test(value) && URL.canParse(value), { message });
 
@@ -44,6 +46,30 @@ const schema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   /** Queries slower than this are logged with their duration. */
   DATABASE_SLOW_QUERY_MS: z.coerce.number().int().min(1).default(200),
+  /**
+   * Streaming read replicas of DATABASE_URL (comma-separated postgresql:// URLs). The shared,
+   * cached guide / catalog / search reads go to them (lib/db/read-replica.ts); writes and every
+   * read that must see its own writes stay on the primary. Unset: everything on the primary.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .refine((list) => commaList(list).every((entry) => postgresUrl.safeParse(entry).success), {
+      message: 'must be a comma-separated list of postgresql:// URLs',
+    })
+    .transform(commaList),
+  /**
+   * Connecting to a replica longer than this counts as the replica being down: the read runs
+   * on the primary instead. Short, because the primary answers the same query.
+   */
+  DATABASE_REPLICA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
+  /** A replica that failed is skipped for this long, then tried again (no restart needed). */
+  DATABASE_REPLICA_RETRY_AFTER_MS: z.coerce.number().int().min(100).default(5000),
+  /**
+   * After an admin write commits, revalidation waits up to this long for the replicas to
+   * replay it, so the page regenerated next does not cache the old data from a lagging replica.
+   */
+  DATABASE_REPLICA_CATCH_UP_MS: z.coerce.number().int().min(0).default(2000),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   /** The guide's time zone for viewers who have not picked one. */
   DEFAULT_TIME_ZONE: ianaZone.default('Europe/London'),
@@ -62,6 +88,19 @@ const schema = z.object({
     ? z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)')
     : z.string().min(32).default('development-only-revalidate-secret-0123456789'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Bearer token Prometheus sends to the metrics endpoints (Next's /api/internal/metrics,
+   * the worker's and the per-user service's /metrics). Unset in production: every metrics
+   * endpoint refuses (401), so metrics are never public by accident.
+   */
+  METRICS_TOKEN: isProduction
+    ? z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()
+    : z.string().min(32).default('development-only-metrics-token-0123456789'),
+  /**
+   * The edge's access log (nginx, `log_format` with `cache=$upstream_cache_status`), which
+   * the worker tails to count edge cache hits and misses. Unset: no edge metrics.
+   */
+  EDGE_ACCESS_LOG: z.string().optional(),
   /**
    * Proxies whose X-Forwarded-For is believed (comma-separated CIDRs, e.g. the edge's
    * addresses). Nothing is trusted in production unless listed. Locally the loopback alias
@@ -112,6 +151,18 @@ const schema = z.object({
    * Default: APP_URL + /api/internal/revalidate.
    */
   REVALIDATE_URL: z.string().url().optional(),
+  /**
+   * The edge's purge endpoint (edge/purge.js), e.g. http://127.0.0.1:8080/__edge/purge: the
+   * revalidate job purges the same tags there after Next has expired them. Unset: no edge
+   * to purge (edge entries then end with their s-maxage).
+   */
+  EDGE_PURGE_URL: z.string().url().optional(),
+  /** The bearer secret the edge wants for purges (edge/start-edge.ts reads the same variable). */
+  EDGE_PURGE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (openssl rand -hex 32)')
+    .regex(/^[A-Za-z0-9_+/=.-]+$/, 'may hold letters, digits and _ + / = . - only (it is written into the nginx config)')
+    .optional(),
   /** Partition upkeep keeps this many months of airings partitions created ahead (the current month included). */
   AIRINGS_PARTITION_MONTHS_AHEAD: z.coerce.number().int().min(2).max(120).default(24),
   /**
@@ -146,6 +197,9 @@ const schema = z.object({
 }).refine((value) => value.MEDIA_STORE !== 's3' || Boolean(value.MEDIA_S3_BUCKET), {
   path: ['MEDIA_S3_BUCKET'],
   message: 'is required when MEDIA_STORE=s3',
+}).refine((value) => value.EDGE_PURGE_URL === undefined || value.EDGE_PURGE_SECRET !== undefined, {
+  path: ['EDGE_PURGE_SECRET'],
+  message: 'is required when EDGE_PURGE_URL is set',
 });
 
 export type Env = z.infer<typeof schema>;

@@ -10,6 +10,7 @@
 //   npm test -- --skip=lint,typecheck
 //   npm test -- --keep-db           keep the run's database (also KEEP_TEST_DB=1)
 //   npm test -- --skip=bench        leave out the bench harness smoke run
+//   npm test -- --only=faults       the build and the fault suite (npm run test:faults on the test build)
 //   E2E_ARGS="e2e/guide.spec.ts" npm test -- --only=e2e   one spec (any Playwright arguments)
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages, ensureNodeModules, ensurePrismaClient, testSystemPackages } from './lib/deps.mjs';
 import { freePort, nextBin } from './lib/next.mjs';
 import { createDatabase, dropDatabase, ensurePostgres, withDatabase } from './lib/postgres.mjs';
-import { onInterrupt, run, stopAll } from './lib/proc.mjs';
+import { run, runMain } from './lib/proc.mjs';
 import { ensureQueueRedis, ensureRedis } from './lib/redis.mjs';
 import { StepError, bold, createReporter, dim, errorMessage, redactUrl } from './lib/ui.mjs';
 
@@ -29,7 +30,7 @@ const TEST_DIST_DIR = process.env.PRIMETIME_TEST_DIST_DIR ?? '.next-test';
 const RUN_TAG = TEST_DIST_DIR === '.next-test' ? '' : `-${TEST_DIST_DIR.replace(/^\.+/, '')}`;
 const reports = join(root, '.run', `reports${RUN_TAG}`);
 /** Steps that --only / --skip select; set-up steps always run. */
-const SELECTABLE = ['lint', 'typecheck', 'unit', 'build', 'e2e', 'bench'];
+const SELECTABLE = ['lint', 'typecheck', 'unit', 'build', 'e2e', 'faults', 'bench'];
 
 const ui = createReporter();
 const counts = { passed: 0, failed: 0 };
@@ -64,7 +65,7 @@ function parseArgs(argv) {
   }
   // The browser tests run against the production build: asking for e2e brings the
   // build along unless it is skipped explicitly (then .next-test must exist already).
-  if (only && (selected.has('e2e') || selected.has('bench')) && !skipped.has('build')) selected.add('build');
+  if (only && (selected.has('e2e') || selected.has('faults') || selected.has('bench')) && !skipped.has('build')) selected.add('build');
   for (const name of skipped) selected.delete(name);
   return selected;
 }
@@ -210,6 +211,9 @@ async function main() {
     // BullMQ keys of this run only: a parallel run's worker never takes this run's jobs
     // (they would run against the other run's database).
     QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `test-${name}`,
+    // Next's shared cache (lib/cache/handlers) of this run only: a rerun of the same build
+    // against a fresh database must not serve the last run's pages.
+    NEXT_CACHE_PREFIX: process.env.NEXT_CACHE_PREFIX ?? `test-${name}`,
     // Uploaded media and staged imports of this run only (Next, the worker and the specs
     // all read these), never the repository's public/media.
     MEDIA_DIR: process.env.MEDIA_DIR ?? join(tmpdir(), `primetime-media-${name}`),
@@ -343,6 +347,33 @@ async function main() {
       });
   } else ui.skip('browser tests (playwright)', 'not selected');
 
+  if (wants('faults')) {
+    // Its own PostgreSQL, Redis instances, Next and worker (it stops and freezes them), on
+    // the build above; about two minutes (scripts/test-faults.mjs, docs/decisions/0015).
+    const report = join(reports, 'faults.json');
+    rmSync(report, { force: true });
+    let result;
+    await ui
+      .step('fault tests (npm run test:faults on the test build)', async () => {
+        try {
+          await run(process.execPath, [join(root, 'scripts', 'test-faults.mjs'), `--dist-dir=${TEST_DIST_DIR}`, '--no-build'], {
+            cwd: root,
+            env: { ...process.env, FAULTS_JSON_REPORT: report },
+            what: 'npm run test:faults',
+            stream,
+            hint: 'the failing fault tests are listed above; `npm run test:faults` reruns the suite',
+          });
+        } finally {
+          result = addCounts(countVitest(report));
+        }
+        return result;
+      })
+      .catch((error) => {
+        if (result) error.message = `${error.message} (${result})`;
+        throw error;
+      });
+  } else ui.skip('fault tests', 'not selected');
+
   if (wants('bench')) {
     // Proves the harness end to end (anchors, wrk, scenarios, table) in about a minute;
     // the real measurements are `npm run bench`, not part of the test run.
@@ -376,35 +407,14 @@ function printSummary() {
   console.log(`${counts.passed} passed, ${counts.failed} failed`);
 }
 
-/** @type {Promise<never> | undefined} */
-let finishing;
-/**
- * The one way out, whichever comes first (the end, a failure, Ctrl-C): drop the run's
- * database, stop what the run started, print the summary, exit.
- * @param {number} code
- * @param {unknown} [error]
- */
-function finish(code, error) {
-  finishing ??= (async () => {
-    if (error) ui.fail(error);
-    // Commands first (they hold connections, and test runners drop their own databases
-    // on the way out), then the run's database, then PostgreSQL and Redis if ours.
-    await stopAll(undefined, { commandsOnly: true });
+// The one way out, whichever comes first (the end, a failure, Ctrl-C): drop the run's
+// database, stop what the run started, print the summary, exit.
+runMain(main, {
+  report: (error) => ui.fail(error),
+  cleanup: async () => {
     await dropTestDatabase().catch((dropError) => ui.info(`dropping the test database failed: ${errorMessage(dropError)}`));
     if (!keepDatabase) for (const dir of runScratchDirs) rmSync(dir, { recursive: true, force: true });
-    await stopAll();
-    printSummary();
-    process.exit(code);
-  })();
-  return finishing;
-}
-
-onInterrupt(async () => {
-  ui.info('\nInterrupted: stopping…');
-  return finish(130);
+  },
+  summarise: printSummary,
+  onInterrupted: () => ui.info('\nInterrupted: stopping…'),
 });
-
-main().then(
-  () => finish(0),
-  (error) => finish(1, error),
-);

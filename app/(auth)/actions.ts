@@ -27,7 +27,14 @@ function text(value: FormDataEntryValue | null): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * A server action can be called with any arguments a script encodes, not only the form's
+ * FormData: anything else is a form error, never a 500 from `formData.get`.
+ */
+const NOT_A_FORM = 'Send the form from the page.';
+
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!(formData instanceof FormData)) return { message: NOT_A_FORM };
   const form = { email: text(formData.get('email')), password: text(formData.get('password')) };
   const parsed = signInSchema.safeParse(form);
   if (!parsed.success) return { email: form.email, errors: fieldErrors(parsed.error) };
@@ -41,6 +48,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 }
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  if (!(formData instanceof FormData)) return { message: NOT_A_FORM };
   const form = {
     email: text(formData.get('email')),
     password: text(formData.get('password')),

@@ -31,7 +31,9 @@ import { forbidden, unauthorized } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { requireAdmin, requireEditor, type SessionUser } from '@/lib/auth/guards';
+import { purgeEdgeAfterWrite } from '@/lib/cache/edge-purge';
 import { db } from '@/lib/db/client';
+import { waitForReplicasToCatchUp } from '@/lib/db/read-replica';
 import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from '@/lib/geo/client-address';
 import type { ActionState } from './action-state';
@@ -48,15 +50,28 @@ const serverActionDeps: AdminWriteDeps = {
   db,
   authorize,
   clientIp,
-  // updateTag expires at once: the editor (and every viewer) sees the change on the next request.
-  revalidate: (tags) => tags.forEach((tag) => updateTag(tag)),
+  // updateTag expires at once: the editor (and every viewer) sees the change on the next
+  // request; the edge's copies of the same tags go too (EDGE_PURGE_URL, when one is set).
+  // The regeneration reads a replica, so first let the replicas replay the commit (ADR 0013).
+  revalidate: async (tags) => {
+    await waitForReplicasToCatchUp();
+    tags.forEach((tag) => updateTag(tag));
+    await purgeEdgeAfterWrite(tags);
+  },
 };
 
-const routeHandlerDeps: AdminWriteDeps = {
-  ...serverActionDeps,
-  // updateTag is server-action only; from a route handler this is the "visible on the next request" form.
-  revalidate: (tags) => tags.forEach((tag) => revalidateTag(tag, { expire: 0 })),
-};
+/**
+ * After a write from a route handler: replicas caught up, the tags expired in every Next
+ * instance and purged at the edge. updateTag is server-action only; this is the "visible on
+ * the next request" form.
+ */
+export async function revalidateFromRouteHandler(tags: readonly string[]): Promise<void> {
+  await waitForReplicasToCatchUp();
+  tags.forEach((tag) => revalidateTag(tag, { expire: 0 }));
+  await purgeEdgeAfterWrite(tags);
+}
+
+const routeHandlerDeps: AdminWriteDeps = { ...serverActionDeps, revalidate: revalidateFromRouteHandler };
 
 export type AdminAction<Field extends string = string> = (
   previous: ActionState<Field>,

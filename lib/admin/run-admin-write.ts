@@ -18,7 +18,8 @@ import type { AiringConflict } from '@/lib/db/airing-conflict';
 import type { PrismaClient } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
 import type { ActionState } from './action-state';
-import { classifyDbError } from './db-errors';
+import { classifyDbError } from '@/lib/db/db-errors';
+import { log } from '@/lib/observability/log';
 
 export type AdminRole = 'EDITOR' | 'ADMIN';
 export type AdminTransaction = AuditTransaction;
@@ -107,13 +108,13 @@ export async function runAdminWrite<Schema extends z.ZodType, Field extends stri
     try {
       await outcome.afterCommit();
     } catch (error) {
-      console.error(JSON.stringify({ msg: 'admin after-commit step failed', error: error instanceof Error ? error.message : String(error) }));
+      log.error({ error: error instanceof Error ? error.message : String(error) }, 'admin after-commit step failed');
       message = `${message} ${outcome.afterCommitFailedMessage ?? 'Some cached copies could not be refreshed at once; they catch up within minutes.'}`;
     }
   }
   const tags = [...new Set(outcome.tags)];
   const unknown = tags.filter((tag) => !isKnownTag(tag));
-  if (unknown.length > 0) console.error(JSON.stringify({ msg: 'admin write named unknown cache tags', tags: unknown }));
+  if (unknown.length > 0) log.error({ tags: unknown }, 'admin write named unknown cache tags');
   await deps.revalidate(tags.filter(isKnownTag));
   return { ok: true, message, entityId: outcome.entityId };
 }
@@ -143,7 +144,7 @@ async function failure<Field extends string>(error: unknown, spec: AdminWriteSpe
     case 'unavailable':
       return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE };
     default:
-      console.error(JSON.stringify({ msg: 'admin write failed', error: error instanceof Error ? error.stack : String(error) }));
+      log.error({ err: error }, 'admin write failed');
       return { ok: false, code: 'internal', message: INTERNAL_MESSAGE };
   }
 }

@@ -10,6 +10,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { authenticate } from './credentials';
 import { loadUserState } from './user-state';
+import { log } from '@/lib/observability/log';
 
 const THIRTY_DAYS_SECONDS = 30 * 24 * 3600;
 
@@ -50,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (error instanceof CredentialsSignin || error.cause instanceof CredentialsSignin) return;
       // Auth.js errors carry their kind in `type` (class names are minified in the build).
       const type = (error as { type?: unknown }).type;
-      console.error(JSON.stringify({ msg: 'auth error', type: typeof type === 'string' ? type : error.name, error: error.message }));
+      log.error({ type: typeof type === 'string' ? type : error.name, error: error.message }, 'auth error');
     },
   },
 });

@@ -9,7 +9,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { Role } from '@/lib/db/generated/enums';
-import { getRedis } from '@/lib/redis/client';
+import { getRedis, redisBackoff } from '@/lib/redis/client';
 
 export const USER_STATE_TTL_SECONDS = 60;
 
@@ -44,9 +44,12 @@ export async function loadUserState(userId: string): Promise<UserState | null> {
   });
   if (!row) return null;
   const state: UserState = { id: row.id, email: row.email, role: row.role, disabled: row.disabledAt !== null };
-  await getRedis()
-    .set(userStateKey(userId), JSON.stringify(state), 'EX', USER_STATE_TTL_SECONDS)
-    .catch(() => undefined); // Redis down: the next read goes to PostgreSQL again
+  // Not awaited: the answer is known, and a frozen Redis must not hold the request.
+  if (!redisBackoff.skipped()) {
+    getRedis()
+      .set(userStateKey(userId), JSON.stringify(state), 'EX', USER_STATE_TTL_SECONDS)
+      .catch(() => redisBackoff.failed()); // the next reads go to PostgreSQL for a while
+  }
   return state;
 }
 
@@ -60,10 +63,12 @@ export async function invalidateUserState(userId: string): Promise<void> {
 }
 
 async function readCached(userId: string): Promise<UserState | null> {
+  if (redisBackoff.skipped()) return null;
   let raw: string | null;
   try {
     raw = await getRedis().get(userStateKey(userId));
   } catch {
+    redisBackoff.failed();
     return null;
   }
   if (!raw) return null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { TAGS } from '@/lib/cache/tags';
-import { db } from '@/lib/db/client';
+import { readFromReplica } from '@/lib/db/read-replica';
 import { CATALOG_CACHE_LIFE } from './cache-life';
 import type { CategorySummary } from './types';
 
@@ -10,8 +10,10 @@ export async function getCategories(): Promise<CategorySummary[]> {
   'use cache';
   cacheLife(CATALOG_CACHE_LIFE);
   cacheTag(TAGS.catalog);
-  return db.category.findMany({
-    select: { id: true, slug: true, name: true, titleCount: true },
-    orderBy: [{ position: 'asc' }, { slug: 'asc' }],
-  });
+  return readFromReplica((replica) =>
+    replica.category.findMany({
+      select: { id: true, slug: true, name: true, titleCount: true },
+      orderBy: [{ position: 'asc' }, { slug: 'asc' }],
+    }),
+  );
 }

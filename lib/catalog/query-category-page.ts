@@ -1,6 +1,6 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
+import { readFromReplica, type ReplicaOrPrimaryClient } from '@/lib/db/read-replica';
 import { decodeCursor, encodeCursor } from './cursor';
 import { mediaUrl } from './poster-url';
 import type { CategoryPage } from './types';
@@ -23,10 +23,14 @@ interface TitleRow {
  * scan, and a title added while someone pages sorts before their cursor, so pages never
  * repeat or skip a title. `after` is a cursor from a previous page (validated by the
  * caller; an invalid one is treated as the first page here). Null: no such category.
- * Uncached: `getCategoryPage` caches it.
+ * Read from a replica (the primary when none answers). Uncached: `getCategoryPage` caches it.
  */
-export async function queryCategoryPage(slug: string, after: string | null): Promise<CategoryPage | null> {
-  const category = await db.category.findUnique({
+export function queryCategoryPage(slug: string, after: string | null): Promise<CategoryPage | null> {
+  return readFromReplica((replica) => readCategoryPage(replica, slug, after));
+}
+
+async function readCategoryPage(client: ReplicaOrPrimaryClient, slug: string, after: string | null): Promise<CategoryPage | null> {
+  const category = await client.category.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, titleCount: true },
   });
@@ -34,7 +38,7 @@ export async function queryCategoryPage(slug: string, after: string | null): Pro
 
   const cursor = after ? decodeCursor(after) : null;
   // Row comparison (added_at, title_id) < (…) matches the index order exactly.
-  const rows = await db.$queryRaw<TitleRow[]>`
+  const rows = await client.$queryRaw<TitleRow[]>`
     SELECT t.id, t.slug, t.title, t.kind::text AS kind, t.year, tc.added_at, m.storage_key AS poster_key
       FROM title_categories tc
       JOIN vod_titles t ON t.id = tc.title_id

@@ -1,14 +1,15 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { readFromReplica } from '@/lib/db/read-replica';
 import { mediaUrl } from './poster-url';
 import type { TitleDetail } from './types';
 
 /**
  * A published title with its seasons and episodes, or null: a fixed number of queries
- * (Prisma loads each relation level in one query), never one per season. Uncached: `getTitle` caches it.
+ * (Prisma loads each relation level in one query), never one per season. Read from a
+ * replica (the primary when none answers). Uncached: `getTitle` caches it.
  */
 export async function queryTitle(slug: string): Promise<TitleDetail | null> {
-  const row = await db.vodTitle.findUnique({
+  const row = await readFromReplica((replica) => replica.vodTitle.findUnique({
     where: { slug },
     select: {
       id: true,
@@ -38,7 +39,7 @@ export async function queryTitle(slug: string): Promise<TitleDetail | null> {
         orderBy: { number: 'asc' },
       },
     },
-  });
+  }));
   if (!row || !row.publishedAt || row.archivedAt) return null;
   return {
     id: row.id,

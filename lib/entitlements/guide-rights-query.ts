@@ -1,8 +1,9 @@
 // The rights of every channel and airing of a guide day, encoded against one table. Three
 // queries whatever the number of channels (never N+1), run when the guide day regenerates;
-// the result is cached with the day (tagged `rights` too).
+// the result is cached with the day (tagged `rights` too), so they are read from a replica
+// like the day itself. Playback re-reads rights on the primary (rights-query.ts).
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { readFromReplica } from '@/lib/db/read-replica';
 import type { GuideDay } from '@/lib/guide/types';
 import { overlapping } from '@/lib/guide/schedule-limits';
 import { RightsTableBuilder } from './compact';
@@ -13,10 +14,10 @@ export async function queryGuideRights(day: GuideDay): Promise<CompactGuideRight
   const start = new Date(day.startsAt);
   const end = new Date(day.endsAt);
   const channelIds = day.channels.map((channel) => channel.id);
-  const [channels, airings, blackouts] = await Promise.all([
-    db.channel.findMany({ where: { id: { in: channelIds } }, select: { id: true, rightsRule: { select: RULE_SELECT } } }),
+  const [channels, airings, blackouts] = await readFromReplica((replica) => Promise.all([
+    replica.channel.findMany({ where: { id: { in: channelIds } }, select: { id: true, rightsRule: { select: RULE_SELECT } } }),
     // Only airings with a rule of their own; same partition-pruning bounds as the guide query.
-    db.airing.findMany({
+    replica.airing.findMany({
       where: {
         status: 'PUBLISHED',
         ...overlapping(start, end),
@@ -26,12 +27,12 @@ export async function queryGuideRights(day: GuideDay): Promise<CompactGuideRight
       select: { id: true, rightsRule: { select: RULE_SELECT } },
       orderBy: [{ channelId: 'asc' }, { startsAt: 'asc' }],
     }),
-    db.blackout.findMany({
+    replica.blackout.findMany({
       where: { channelId: { in: channelIds }, startsAt: { lt: end }, endsAt: { gt: start } },
       select: { channelId: true, ...BLACKOUT_SELECT },
       orderBy: [{ channelId: 'asc' }, { startsAt: 'asc' }],
     }),
-  ]);
+  ]));
 
   const builder = new RightsTableBuilder();
   const ruleByChannel = new Map(channels.map((channel) => [channel.id, channel.rightsRule]));

@@ -1,6 +1,7 @@
 // Reads the rights of a playable thing from PostgreSQL (the truth) as the decision's compact
 // `Rights`. Uncached: playback re-reads it on every request (authoritative); pages use the
-// cached wrapper in rights.ts.
+// cached wrapper in rights.ts. On the PRIMARY (`db`): a decision must see an edit the moment
+// it commits, so it never reads a replica (ADR 0013).
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { OPEN_RIGHTS } from './decide';

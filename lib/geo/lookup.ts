@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Reader, type AsnResponse, type CountryResponse } from 'maxmind';
 import type { RequestContext } from '@/lib/entitlements/types';
 import { env } from '@/lib/env';
+import { log } from '@/lib/observability/log';
 import { isPublicAddress } from './client-address';
 
 export interface GeoDatabases {
@@ -18,7 +19,7 @@ export const UNKNOWN_PLACE: RequestContext = Object.freeze({ country: null, asn:
 
 export function openGeoDatabases(
   paths: { country: string; asn: string },
-  warn: (message: string) => void = (message) => console.warn(JSON.stringify({ msg: message })),
+  warn: (message: string) => void = (message) => log.warn(message),
 ): GeoDatabases {
   return {
     country: openReader<CountryResponse>(paths.country, 'country', warn),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { TAGS } from '@/lib/cache/tags';
-import { db } from '@/lib/db/client';
+import { readFromReplica } from '@/lib/db/read-replica';
 import { guideNow } from '@/lib/time/clock';
 import { addDays, dateInZone, dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
 import { overlapping } from './schedule-limits';
@@ -17,10 +17,10 @@ export async function getChannelWeek(slug: string): Promise<ChannelWeek | null> 
   'use cache';
   cacheLife('guide');
   cacheTag(TAGS.channels);
-  const channel = await db.channel.findFirst({
+  const channel = await readFromReplica((replica) => replica.channel.findFirst({
     where: { slug, archivedAt: null },
     select: { id: true, slug: true, number: true, name: true, description: true, timeZone: true },
-  });
+  }));
   if (!channel) return null;
 
   const today = dateInZone(guideNow(), channel.timeZone);
@@ -32,7 +32,7 @@ export async function getChannelWeek(slug: string): Promise<ChannelWeek | null> 
   const weekEnd = dayBoundsInZone(addDays(today, CHANNEL_WEEK_DAYS), channel.timeZone).start;
   cacheTag(TAGS.channel(channel.id), ...utcDatesCovering(weekStart, weekEnd).map(TAGS.guideUtcDate));
 
-  const airings = await db.airing.findMany({
+  const airings = await readFromReplica((replica) => replica.airing.findMany({
     where: {
       channelId: channel.id,
       status: 'PUBLISHED',
@@ -48,7 +48,7 @@ export async function getChannelWeek(slug: string): Promise<ChannelWeek | null> 
       program: { select: { id: true, title: true, subtitle: true } },
     },
     orderBy: { startsAt: 'asc' },
-  });
+  }));
 
   return {
     channel,
@@ -73,6 +73,8 @@ export async function listChannelSlugs(): Promise<string[]> {
   'use cache';
   cacheLife('guide');
   cacheTag(TAGS.channels);
-  const channels = await db.channel.findMany({ where: { archivedAt: null }, select: { slug: true }, orderBy: { number: 'asc' } });
+  const channels = await readFromReplica((replica) =>
+    replica.channel.findMany({ where: { archivedAt: null }, select: { slug: true }, orderBy: { number: 'asc' } }),
+  );
   return channels.map((channel) => channel.slug);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
 import { TAGS } from '@/lib/cache/tags';
-import { db } from '@/lib/db/client';
+import { readFromReplica } from '@/lib/db/read-replica';
 import { addDays, dateInZone, utcDatesCovering } from '@/lib/time/zoned';
 import { GUIDE_DAYS_AHEAD } from './guide-url';
 import { overlapping } from './schedule-limits';
@@ -38,7 +38,7 @@ export async function getProgram(programId: string): Promise<ProgramSummary | nu
   'use cache';
   cacheLife('guide');
   cacheTag(TAGS.program(programId));
-  const program = await db.program.findFirst({ where: { id: programId, archivedAt: null }, select: PROGRAM_SELECT });
+  const program = await readFromReplica((replica) => replica.program.findFirst({ where: { id: programId, archivedAt: null }, select: PROGRAM_SELECT }));
   return program ? toSummary(program) : null;
 }
 
@@ -50,10 +50,12 @@ export async function getProgramByAiring(channelSlug: string, startsAt: Date): P
   'use cache';
   cacheLife('guide');
   cacheTag(TAGS.channels, TAGS.guideUtcDate(startsAt.toISOString().slice(0, 10)));
-  const airing = await db.airing.findFirst({
-    where: { startsAt, status: 'PUBLISHED', channel: { slug: channelSlug, archivedAt: null }, program: { archivedAt: null } },
-    select: { program: { select: PROGRAM_SELECT } },
-  });
+  const airing = await readFromReplica((replica) =>
+    replica.airing.findFirst({
+      where: { startsAt, status: 'PUBLISHED', channel: { slug: channelSlug, archivedAt: null }, program: { archivedAt: null } },
+      select: { program: { select: PROGRAM_SELECT } },
+    }),
+  );
   if (!airing) return null;
   cacheTag(TAGS.program(airing.program.id));
   return toSummary(airing.program);
@@ -70,7 +72,7 @@ export async function getUpcomingAirings(programId: string): Promise<ProgramAiri
   const now = new Date();
   const horizon = new Date(`${addDays(dateInZone(now, 'UTC'), GUIDE_DAYS_AHEAD + 1)}T00:00:00Z`);
   cacheTag(TAGS.program(programId), TAGS.channels, ...utcDatesCovering(now, horizon).map(TAGS.guideUtcDate));
-  const airings = await db.airing.findMany({
+  const airings = await readFromReplica((replica) => replica.airing.findMany({
     where: {
       programId,
       status: 'PUBLISHED',
@@ -88,7 +90,7 @@ export async function getUpcomingAirings(programId: string): Promise<ProgramAiri
     },
     orderBy: { startsAt: 'asc' },
     take: 200,
-  });
+  }));
   return airings.map((airing) => ({ ...airing, startsAt: airing.startsAt.toISOString(), endsAt: airing.endsAt.toISOString() }));
 }
 
@@ -97,10 +99,12 @@ export async function listProgramsAiringToday(limit = 20): Promise<string[]> {
   'use cache';
   cacheLife('guide');
   const now = new Date();
-  const airings = await db.airing.findMany({
-    where: { status: 'PUBLISHED', ...overlapping(now, now) },
-    select: { programId: true },
-    take: limit,
-  });
+  const airings = await readFromReplica((replica) =>
+    replica.airing.findMany({
+      where: { status: 'PUBLISHED', ...overlapping(now, now) },
+      select: { programId: true },
+      take: limit,
+    }),
+  );
   return [...new Set(airings.map((airing) => airing.programId))];
 }

@@ -1,6 +1,6 @@
-// What a job handler gets besides its payload, and the one structured log line format of
-// the worker (JSON per line, so log shippers parse it without rules).
-import { env } from '@/lib/env';
+// What a job handler gets besides its payload, and the worker's log lines (pino JSON per
+// line, so log shippers parse them without rules).
+import { log, type LogLevel } from '@/lib/observability/log';
 import type { JobPayload, JobTopic } from './topics';
 
 export interface JobContext {
@@ -17,16 +17,11 @@ export interface JobContext {
  */
 export type JobHandler<T extends JobTopic> = (payload: JobPayload<T>, ctx: JobContext) => Promise<void>;
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type { LogLevel } from '@/lib/observability/log';
 
-const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-
-/** Writes one JSON log line at or above LOG_LEVEL; `fields` never override `level`, `msg` or `time`. */
+/** Writes one structured log line (lib/observability/log.ts) at or above LOG_LEVEL. */
 export function logLine(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
-  if (RANK[level] < RANK[env.LOG_LEVEL]) return;
-  const line = JSON.stringify({ ...fields, time: new Date().toISOString(), level, msg });
-  if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
-  else process.stdout.write(`${line}\n`);
+  log[level](fields, msg);
 }
 
 /** A logger bound to some fields (the worker, one job). */

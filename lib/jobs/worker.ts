@@ -7,7 +7,9 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { db as defaultDb, type PrismaClient } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { METRICS_PATH, serveMetrics } from '@/lib/observability/node-http';
 import { boundLog, logLine, type JobContext } from './context';
+import { observeJob, registerQueueMetrics } from './metrics';
 import { QUEUE_NAME, createJobQueue, createQueueRedis, warnUnlessNoEviction, withTimeout } from './queue';
 import { dispatchJob, jobHandlers, type JobHandlers } from './registry';
 import { createOutboxRelay } from './relay';
@@ -76,8 +78,10 @@ export async function startJobWorker(options: JobWorkerOptions = {}) {
     logLine('info', 'job started', fields);
     try {
       await dispatchJob(job.name, job.data, ctx, handlers);
+      observeJob(job.name, 'done', (performance.now() - started) / 1000);
       logLine('info', 'job done', { ...fields, durationMs: Math.round(performance.now() - started) });
     } catch (error) {
+      observeJob(job.name, 'failed', (performance.now() - started) / 1000);
       const maxAttempts = job.opts.attempts ?? 1;
       logLine('error', 'job failed', {
         ...fields,
@@ -123,6 +127,7 @@ export async function startJobWorker(options: JobWorkerOptions = {}) {
       if (!closed) schedulerTimer = setTimeout(() => void upsertSchedules(), 10_000);
     }
   };
+  registerQueueMetrics(QUEUE_NAME, queue, db);
   const health = options.port === null ? undefined : await startHealthServer(options.port ?? env.WORKER_PORT, queue);
   // Not awaited: with the queue Redis down the worker still starts (the health endpoint
   // says 503) and registers the schedules once Redis answers.
@@ -157,10 +162,15 @@ export async function startJobWorker(options: JobWorkerOptions = {}) {
 
 export type JobWorker = Awaited<ReturnType<typeof startJobWorker>>;
 
-/** GET /health: 200 {ok, queue: counts} while the queue Redis answers, 503 otherwise. */
+/**
+ * GET /health: 200 {ok, queue: counts} while the queue Redis answers, 503 otherwise.
+ * GET /metrics: the worker's Prometheus metrics (bearer METRICS_TOKEN, lib/observability).
+ */
 function startHealthServer(port: number, queue: ReturnType<typeof createJobQueue>): Promise<Server> {
   const server = createServer((request, response) => {
-    if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/health') {
+    const path = (request.url ?? '').split('?')[0];
+    if (path === METRICS_PATH) return serveMetrics(request, response);
+    if (request.method !== 'GET' || path !== '/health') {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
       return;
     }

@@ -1,5 +1,7 @@
 // What an upload really is, from its bytes (never from the file name or the browser's
-// Content-Type): sharp reads the header without decoding the pixels. Only raster formats
+// Content-Type): sharp reads the header first, and once the size is known to be within
+// bounds decodes the whole image once, so a truncated or corrupt file is refused here
+// rather than stored, linked and left for the variants job to fail on. Only raster formats
 // the variants job can read and every browser we serve can fall back from are accepted;
 // SVG is refused on purpose (it is a document that can carry script).
 import sharp, { type Metadata } from 'sharp';
@@ -51,6 +53,12 @@ export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   }
   if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) {
     throw new AppError('bad_request', `This image is ${width} × ${height} pixels; it needs at least ${MIN_IMAGE_SIDE} pixels on each side.`);
+  }
+  try {
+    // Streams through the pixels (no full-size buffer); fails on a truncated or corrupt body.
+    await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }).stats();
+  } catch {
+    throw new AppError('bad_request', 'This image is damaged or incomplete (was the upload cut short?). Upload the whole file again.');
   }
   return { format, contentType: CONTENT_TYPES[format], width, height };
 }

@@ -12,7 +12,7 @@
 // Every refusal is a 4xx JSON answer with a sentence the form shows.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { classifyDbError } from '@/lib/admin/db-errors';
+import { classifyDbError } from '@/lib/db/db-errors';
 import { recordAudit } from '@/lib/audit/record';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { PrismaClient } from '@/lib/db/generated/client';
@@ -27,6 +27,7 @@ import { IMMUTABLE_CACHE_CONTROL, type MediaStore } from './store';
 import { MEDIA_TARGETS, mediaTargetSchema, tagsForTarget, type MediaTarget } from './targets';
 import type { MediaAssetStatus } from './types';
 import { listVariants } from './variants-query';
+import { log } from '@/lib/observability/log';
 
 export interface UploadDeps {
   db: Pick<PrismaClient, '$transaction' | 'mediaAsset' | 'channel' | 'program'>;
@@ -167,7 +168,7 @@ export async function acceptUpload(
   // Committed already: a failed revalidation is logged, not reported as a failed upload
   // (the variants job revalidates the same pages again).
   await Promise.resolve(deps.revalidate(tagsForTarget(target, entityId))).catch((error: unknown) =>
-    console.error(JSON.stringify({ msg: 'media upload: revalidation failed', error: error instanceof Error ? error.message : String(error) })),
+    log.error({ error: error instanceof Error ? error.message : String(error) }, 'media upload: revalidation failed'),
   );
   const status = await listVariants(deps.db, assetId);
   const ready = status && status.variants.length > 0;

@@ -1,10 +1,11 @@
 // Playback authorisation: the authoritative decision. Rights are re-read from PostgreSQL
 // (at most once per second per item and process: rights-cache.ts), the profile comes from
 // the profile cache, the decision is the same pure function the
-// browser runs, every decision is recorded (a row in playback_decisions and a log line),
+// browser runs, every decision is recorded (a row in playback_decisions, a log line and the metrics),
 // and an allowed one gets a short-lived signed stream URL for the edge.
 import 'server-only';
 import { v7 as uuidv7 } from 'uuid';
+import { loadUserState } from '@/lib/auth/user-state';
 import { db } from '@/lib/db/client';
 import { decide } from '@/lib/entitlements/decide';
 import { explainDecision } from '@/lib/entitlements/explain';
@@ -13,7 +14,9 @@ import type { Reason } from '@/lib/entitlements/types';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { ResolvedRequest } from '@/lib/geo/request-context';
+import { log } from '@/lib/observability/log';
 import { getProfile } from '@/lib/profile';
+import { countDecision } from './decision-metrics';
 import { DecisionLog, type DecisionRow } from './decision-log';
 import { RightsCache } from './rights-cache';
 import { signStreamUrl } from './signed-url';
@@ -21,6 +24,7 @@ import { signStreamUrl } from './signed-url';
 export interface PlaybackRequest {
   kind: PlayableKind;
   id: string;
+  /** The session token's user; their account's current state is checked here. */
   userId: string | null;
   request: ResolvedRequest;
   now: number;
@@ -67,18 +71,37 @@ function decisionLog(): DecisionLog {
     // A third of the pool: playback's other queries (rights, profiles) keep the rest.
     maxInFlight: Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 3)),
     write: writeDecisions,
+    onDropped: (rows, why) =>
+      log.warn({ count: rows.length, why }, 'playback decisions not stored in PostgreSQL (their log lines have them)'),
   });
   return globalForPlayback.primetimeDecisions;
 }
 
+/** Waits until every decision made so far is in playback_decisions (shutdown, tests). */
+export function flushPlaybackDecisions(): Promise<void> {
+  return globalForPlayback.primetimeDecisions?.flush() ?? Promise.resolve();
+}
+
+/**
+ * The profile of an enabled account, or null (disabled, deleted). Authoritative: the account's
+ * current state, not only the token, so a disabled account cannot start a stream with a
+ * session it still holds. Both reads start in the same tick, so ioredis's auto-pipelining
+ * sends them as one round trip to Redis (they were two in a row before).
+ */
+async function activeProfile(userId: string) {
+  const [state, profile] = await Promise.all([loadUserState(userId), getProfile(userId)]);
+  return state && !state.disabled ? profile : null;
+}
+
 export async function authorisePlayback({ kind, id, userId, request, now }: PlaybackRequest): Promise<PlaybackOutcome> {
-  const [target, profile] = await Promise.all([rightsCache().get(kind, id, now), userId ? getProfile(userId) : null]);
+  const [target, profile] = await Promise.all([rightsCache().get(kind, id, now), userId ? activeProfile(userId) : null]);
   if (!target) throw new AppError('not_found', `There is no ${kind} with id ${id}.`);
   const decision = decide(profile, request, target.rights, now);
   const reasons = decision.allowed ? [] : decision.reasons;
 
-  await decisionLog().record({ userId: profile?.userId ?? null, targetType: kind, targetId: id, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn });
-  console.info(JSON.stringify({ msg: 'playback decision', kind, id, userId: profile?.userId ?? null, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn }));
+  decisionLog().record({ userId: profile?.userId ?? null, targetType: kind, targetId: id, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn });
+  countDecision(decision.allowed, reasons);
+  log.info({ kind, id, userId: profile?.userId ?? null, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn }, 'playback decision');
 
   if (!decision.allowed) {
     const { message } = explainDecision(decision, { timeZone: profile?.timeZone ?? env.DEFAULT_TIME_ZONE, now });

@@ -4,7 +4,7 @@
 // reasons and one human sentence. Unknown kind or id: 404; malformed id: 400.
 import 'server-only';
 import { z } from 'zod';
-import { sessionUserFrom } from '@/lib/auth/session';
+import { userIdFromSessionCookies } from '@/lib/auth/session';
 import { PLAYABLE_KINDS } from '@/lib/entitlements/rights-query';
 import { AppError, errorPayload } from '@/lib/errors';
 import { requestContextFrom } from '@/lib/geo/request-context';
@@ -20,10 +20,9 @@ export async function answerPlayback({ rawKind, rawId, readCookie, headers, now 
     if (!kind.success) throw new AppError('not_found', 'Only airings, channels, episodes and titles can be played.');
     const id = idSchema.safeParse(rawId);
     if (!id.success) throw new AppError('bad_request', `The ${kind.data} id is not valid: it must be a UUID.`);
-    // Authoritative: the account's current state, not only the token (a disabled account
-    // cannot start a stream with a session it still holds).
-    const user = await sessionUserFrom(readCookie);
-    const outcome = await authorisePlayback({ kind: kind.data, id: id.data.toLowerCase(), userId: user?.id ?? null, request: requestContextFrom(headers), now });
+    // The token's user; authorisePlayback checks the account's current state.
+    const userId = await userIdFromSessionCookies(readCookie);
+    const outcome = await authorisePlayback({ kind: kind.data, id: id.data.toLowerCase(), userId, request: requestContextFrom(headers), now });
     if (!outcome.allowed) {
       return { status: 403, body: { error: { code: 'forbidden', reasons: outcome.reasons, message: outcome.message } } };
     }

@@ -8,6 +8,7 @@
 // an invalidation cannot put the old profile back.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { RedisBackoff } from '@/lib/redis/client';
 import type { EntitlementProfile } from '@/lib/entitlements/types';
 import { decodeProfile, encodeNoProfile, encodeProfile, type CachedProfile } from './codec';
 
@@ -29,11 +30,15 @@ export interface ProfileCacheOptions {
   redisBudgetMs?: number;
   /** After a Redis failure, how long to go straight to PostgreSQL. */
   redisBackoffMs?: number;
+  /** A back-off shared with the process's other Redis readers (lib/redis/client.ts), if any. */
+  sharedBackoff?: RedisBackoff | null;
   clock?: () => number;
 }
 
 export interface ProfileCacheStats {
   hits: number;
+  /** Reads that were not fresh (absent, stale, or Redis unavailable), joined rebuilds included. */
+  misses: number;
   rebuilds: number;
   databaseLoads: number;
   redisFailures: number;
@@ -50,7 +55,8 @@ return 1`;
 type Read = { state: 'fresh'; profile: EntitlementProfile | null } | { state: 'stale' | 'unavailable' };
 
 export class ProfileCache {
-  readonly stats: ProfileCacheStats = { hits: 0, rebuilds: 0, databaseLoads: 0, redisFailures: 0 };
+  // Plain counters, read by the metrics at scrape time (lib/profile/index.ts): free per request.
+  readonly stats: ProfileCacheStats = { hits: 0, misses: 0, rebuilds: 0, databaseLoads: 0, redisFailures: 0 };
   private readonly inflight = new Map<string, Promise<EntitlementProfile | null>>();
   private redisSkippedUntil = 0;
   private readonly options: Required<ProfileCacheOptions>;
@@ -64,6 +70,7 @@ export class ProfileCache {
       waitForWinnerMs: 150,
       redisBudgetMs: 200,
       redisBackoffMs: 1_000,
+      sharedBackoff: null,
       clock: Date.now,
       ...options,
     };
@@ -85,6 +92,7 @@ export class ProfileCache {
       this.stats.hits += 1;
       return read.profile;
     }
+    this.stats.misses += 1;
     const running = this.inflight.get(userId);
     if (running) return running;
     const rebuild = this.rebuild(userId, read.state !== 'unavailable').finally(() => {
@@ -101,7 +109,7 @@ export class ProfileCache {
   }
 
   private async read(userId: string): Promise<Read> {
-    if (this.options.clock() < this.redisSkippedUntil) return { state: 'unavailable' };
+    if (this.options.clock() < this.redisSkippedUntil || this.options.sharedBackoff?.skipped()) return { state: 'unavailable' };
     const hash = await this.redisCall(() => this.options.redis.hgetall(this.key(userId)));
     if (hash === undefined) return { state: 'unavailable' };
     const cached: CachedProfile = decodeProfile(userId, hash);
@@ -162,6 +170,7 @@ export class ProfileCache {
     } catch {
       this.stats.redisFailures += 1;
       this.redisSkippedUntil = this.options.clock() + this.options.redisBackoffMs;
+      this.options.sharedBackoff?.failed();
       return undefined;
     } finally {
       clearTimeout(timer);

@@ -1,15 +1,37 @@
 // The process's profile cache over the shared Redis "cache" connection and PostgreSQL.
 import 'server-only';
 import type { EntitlementProfile } from '@/lib/entitlements/types';
-import { getRedis } from '@/lib/redis/client';
+import { registerCacheStats } from '@/lib/observability/cache-stats';
+import { registerScrapedMetric } from '@/lib/observability/metrics';
+import { getRedis, redisBackoff } from '@/lib/redis/client';
 import { ProfileCache } from './cache';
 import { loadProfileFromDb } from './load';
 
 const globalForProfiles = globalThis as unknown as { primetimeProfiles?: ProfileCache };
 
 export function getProfileCache(): ProfileCache {
-  globalForProfiles.primetimeProfiles ??= new ProfileCache({ redis: getRedis(), load: (userId) => loadProfileFromDb(userId) });
+  if (!globalForProfiles.primetimeProfiles) {
+    const cache = new ProfileCache({ redis: getRedis(), load: (userId) => loadProfileFromDb(userId), sharedBackoff: redisBackoff });
+    globalForProfiles.primetimeProfiles = cache;
+    registerProfileMetrics(cache);
+  }
   return globalForProfiles.primetimeProfiles;
+}
+
+/** Hit ratio and the work behind the misses, read from the cache's counters at scrape time. */
+function registerProfileMetrics(cache: ProfileCache): void {
+  const { stats } = cache;
+  registerCacheStats('profile', () => ({ hits: stats.hits, misses: stats.misses }));
+  registerScrapedMetric(
+    'primetime_profile_cache_operations_total',
+    'Profile cache work: rebuilds after a miss, loads from PostgreSQL (rebuilds and Redis-down fallbacks), Redis failures.',
+    'counter',
+    () => [
+      [{ operation: 'rebuild' }, stats.rebuilds],
+      [{ operation: 'database_load' }, stats.databaseLoads],
+      [{ operation: 'redis_failure' }, stats.redisFailures],
+    ],
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,6 @@
 // Builds a viewer's entitlement profile from PostgreSQL (the truth). One query: the user
-// with the subscriptions that can still count and the ISP bindings.
+// with the subscriptions that can still count and the ISP bindings. On the PRIMARY (`db`),
+// never a replica: a profile rebuilt right after a subscription change must see it (ADR 0013).
 import 'server-only';
 import { db } from '@/lib/db/client';
 import type { EntitlementProfile, ProfileRole } from '@/lib/entitlements/types';

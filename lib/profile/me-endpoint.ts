@@ -13,7 +13,7 @@ import { errorPayload } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { requestContextFrom } from '@/lib/geo/request-context';
 import { honouredViewAs, viewAsSummary } from '@/lib/view-as/honour';
-import { VIEW_AS_COOKIE } from '@/lib/view-as/types';
+import { viewAsCookieName } from '@/lib/view-as/cookie';
 import { getProfile } from './index';
 
 /** A JSON answer before it becomes a response: status and body. */
@@ -36,7 +36,7 @@ export async function answerMyEntitlements({ readCookie, headers, now }: PerUser
   try {
     const userId = await userIdFromSessionCookies(readCookie);
     // Editors only, and only with the cookie: everyone else pays one cookie lookup, no read.
-    const viewAsCookie = userId ? readCookie(VIEW_AS_COOKIE) : undefined;
+    const viewAsCookie = userId ? readCookie(viewAsCookieName()) : undefined;
     if (userId && viewAsCookie) {
       const choice = await honouredViewAs(viewAsCookie, userId, now, env.AUTH_SECRET);
       if (choice) return { status: 200, body: viewAsSummary(choice, userId, now) };

@@ -10,6 +10,7 @@
 // failing open: a Redis outage must not become a free-for-all for password guessing.
 import type { Redis } from 'ioredis';
 import { MemoryWindowStore } from './memory-store';
+import { log } from '@/lib/observability/log';
 
 export interface WindowPolicy {
   /** Attempts allowed per window. */
@@ -125,7 +126,7 @@ export class FallbackWindowStore implements WindowStore {
       const now = Date.now();
       if (now - this.lastWarning > 60_000) {
         this.lastWarning = now;
-        console.warn(JSON.stringify({ msg: 'rate limiter using in-process fallback', error: (error as Error).message }));
+        log.warn({ error: (error as Error).message }, 'rate limiter using in-process fallback');
       }
       return call(this.fallback);
     }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { readFromReplica } from '@/lib/db/read-replica';
 import { Prisma } from '@/lib/db/generated/client';
 import { hitHref } from './links';
 import { isSearchable, normalizeQuery } from './normalize-query';
@@ -35,7 +35,7 @@ export function clampPage(page: unknown): number {
  * on the names (GIN gin_trgm_ops) finds them despite a typo. An exact name match ranks
  * first. Any input is accepted: it is normalised, bound as a parameter, and parsed with
  * websearch_to_tsquery, which never raises a syntax error.
- * Uncached: `searchCatalog` caches it.
+ * Read from a replica (the primary when none answers). Uncached: `searchCatalog` caches it.
  */
 export async function querySearch(rawQuery: string, pageNumber: unknown = 1): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
@@ -45,7 +45,7 @@ export async function querySearch(rawQuery: string, pageNumber: unknown = 1): Pr
 
   const tsq = Prisma.sql`websearch_to_tsquery('simple', ${query})`;
   const lowered = query.toLowerCase();
-  const rows = await db.$queryRaw<HitRow[]>`
+  const rows = await readFromReplica((replica) => replica.$queryRaw<HitRow[]>`
     SELECT kind, id, link_key, label, detail, score FROM (
       SELECT 'title' AS kind, t.id::text AS id, t.slug AS link_key, t.title AS label,
              (CASE t.kind WHEN 'MOVIE' THEN 'Film' ELSE 'Series' END) || coalesce(' · ' || t.year, '') AS detail,
@@ -79,7 +79,7 @@ export async function querySearch(rawQuery: string, pageNumber: unknown = 1): Pr
          AND (c.search_vector @@ ${tsq} OR c.name % ${query} OR ${query} <% c.name)
     ) hits
     ORDER BY score DESC, label, kind, id
-    LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`;
+    LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
 
   const hits: SearchHit[] = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
     kind: row.kind,

@@ -13,7 +13,7 @@
 // Changed tags go to `revalidate` outbox jobs inside the batch transactions, so none is lost.
 import 'server-only';
 import { Transform, type Readable } from 'node:stream';
-import { classifyDbError } from '@/lib/admin/db-errors';
+import { classifyDbError } from '@/lib/db/db-errors';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';

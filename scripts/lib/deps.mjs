@@ -111,9 +111,21 @@ export async function ensureDebianPackages({ packages, present }) {
   return `installed ${packages.join(', ')}`;
 }
 
+const EDGE_MODULES = ['ngx_http_js_module.so', 'ngx_http_brotli_filter_module.so'];
+
+/**
+ * The edge (edge/start-edge.ts): nginx and its modules; njs runs the purge endpoint
+ * (edge/purge.js), brotli compresses for clients that accept br.
+ */
+export const edgeSystemPackages = {
+  packages: ['nginx-light', 'libnginx-mod-http-js', 'libnginx-mod-http-brotli-filter'],
+  present: () => onPath('nginx') && EDGE_MODULES.every((name) => existsSync(join('/usr/lib/nginx/modules', name))),
+};
+
+/** The tests: Chromium for Playwright, and the edge. */
 export const testSystemPackages = {
-  packages: ['chromium', 'nginx-light'],
-  present: () => existsSync('/usr/bin/chromium') && onPath('nginx'),
+  packages: ['chromium', ...edgeSystemPackages.packages],
+  present: () => existsSync('/usr/bin/chromium') && edgeSystemPackages.present(),
 };
 
 export { onPath };

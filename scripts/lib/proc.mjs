@@ -199,3 +199,37 @@ export function onInterrupt(onSignal) {
     });
   }
 }
+
+/**
+ * Runs a test command's `main` and leaves through one exit path, whether it succeeds, fails
+ * or is interrupted (exit code 130): `report(error)` first (the failure's message), the
+ * commands it started (they hold connections, and test runners drop their own databases on
+ * the way out), then `cleanup` (the run's database, stacks, scratch folders), then the
+ * services it started (PostgreSQL, Redis if ours), then `summarise` prints the summary.
+ * @param {() => Promise<unknown>} main
+ * @param {{ report: (error: unknown) => void, cleanup: () => Promise<void>, summarise: () => void, onInterrupted?: () => void }} steps
+ */
+export function runMain(main, { report, cleanup, summarise, onInterrupted }) {
+  /** @type {Promise<never> | undefined} */
+  let finishing;
+  /** @param {number} code @param {unknown} [error] */
+  const finish = (code, error) => {
+    finishing ??= (async () => {
+      if (error) report(error);
+      await stopAll(undefined, { commandsOnly: true });
+      await cleanup();
+      await stopAll();
+      summarise();
+      process.exit(code);
+    })();
+    return finishing;
+  };
+  onInterrupt(async () => {
+    onInterrupted?.();
+    return finish(130);
+  });
+  main().then(
+    () => finish(0),
+    (error) => finish(1, error),
+  );
+}

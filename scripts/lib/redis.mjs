@@ -67,10 +67,12 @@ export async function ensureRedis({ port }) {
 }
 
 /**
- * A redis-server child on `port` (nothing kept on disk), resolved once it answers PING.
+ * A redis-server child on `port` (nothing kept on disk unless `extraArgs` say so),
+ * resolved once it answers PING. Later arguments win over earlier ones.
  * @param {number} port @param {string[]} [extraArgs] @param {string} [name]
+ * @returns {Promise<{ url: string, pid: number }>}
  */
-async function startRedisServer(port, extraArgs = [], name = 'redis-server') {
+export async function startRedisServer(port, extraArgs = [], name = 'redis-server') {
   const url = `redis://127.0.0.1:${port}`;
   const service = startService(
     name,
@@ -80,7 +82,7 @@ async function startRedisServer(port, extraArgs = [], name = 'redis-server') {
   );
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (await pingRedis(url, 500)) return url;
+    if (await pingRedis(url, 500)) return { url, pid: /** @type {number} */ (service.child.pid) };
     const exited = await Promise.race([service.exited, new Promise((r) => setTimeout(() => r(null), 200))]);
     if (exited) {
       throw new StepError(`redis-server on port ${port} exited at start`, {
@@ -113,6 +115,6 @@ export async function ensureQueueRedis({ port, reuse, fallbackUrl }) {
   if (reuse && (await pingRedis(`redis://127.0.0.1:${port}`))) return { url: `redis://127.0.0.1:${port}`, note: `already running on :${port}` };
   if (!onPath('redis-server')) return { url: fallbackUrl, note: 'redis-server not installed: sharing the cache Redis' };
   const chosen = reuse ? port : await freePort(port, port + 49);
-  const url = await startRedisServer(chosen, ['--maxmemory-policy', 'noeviction'], 'redis-server (queue)');
+  const { url } = await startRedisServer(chosen, ['--maxmemory-policy', 'noeviction'], 'redis-server (queue)');
   return { url, note: `started redis-server --maxmemory-policy noeviction on :${chosen}` };
 }

@@ -4,9 +4,13 @@
 // Next's request pipeline costs ~0.06 x a bare Node server per request here; this path is
 // called by every viewer every few minutes and at every play, so the edge routes it here
 // (docs/decisions/0006-per-user-endpoint-performance.md). The Next routes stay: same answers,
-// used when the service does not run (dev, tests without the edge).
+// used when the service does not run (dev, tests without the edge). GET /metrics: its
+// Prometheus metrics (bearer METRICS_TOKEN, docs/decisions/0014-observability.md).
 import http from 'node:http';
 import { PEER_ADDRESS_HEADER } from '@/lib/geo/client-address';
+import { log } from '@/lib/observability/log';
+import { observeRequest } from '@/lib/observability/metrics';
+import { METRICS_PATH, serveMetrics } from '@/lib/observability/node-http';
 import { answerPlayback } from '@/lib/playback/endpoint';
 import { answerMyEntitlements, PER_USER_CACHE_CONTROL, type JsonAnswer } from '@/lib/profile/me-endpoint';
 
@@ -68,11 +72,21 @@ function methodNotAllowed(allowed: string): [JsonAnswer, Record<string, string>]
   return [{ status: 405, body: { error: { code: 'method_not_allowed', message: `Use ${allowed}.` } } }, { allow: allowed }];
 }
 
-async function route(request: http.IncomingMessage): Promise<[JsonAnswer, Record<string, string>?]> {
-  const url = request.url ?? '/';
-  const pathname = url.split('?', 1)[0]!;
+// Route patterns for the latency histogram (constants: bounded label values).
+const ME_ROUTE = '/api/me/entitlements';
+const PLAYBACK_ROUTE = '/api/playback/[kind]/[id]';
+const OTHER_ROUTE = 'other';
+
+/** The route pattern a path belongs to, for the metrics. */
+function routeOf(pathname: string): string {
+  if (pathname === ME_ROUTE) return ME_ROUTE;
+  if (pathname.startsWith('/api/playback/')) return PLAYBACK_ROUTE;
+  return OTHER_ROUTE;
+}
+
+async function route(request: http.IncomingMessage, pathname: string): Promise<[JsonAnswer, Record<string, string>?]> {
   const per = () => ({ readCookie: cookieReader(request.headers.cookie), headers: contextHeaders(request), now: Date.now() });
-  if (pathname === '/api/me/entitlements') {
+  if (pathname === ME_ROUTE) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET');
     return [await answerMyEntitlements(per())];
   }
@@ -95,12 +109,22 @@ async function route(request: http.IncomingMessage): Promise<[JsonAnswer, Record
 
 export function createPerUserServer(): http.Server {
   const server = http.createServer((request, response) => {
+    const started = performance.now();
     request.resume(); // a playback POST has no body worth reading
-    route(request).then(
-      ([answer, extra]) => send(response, answer, extra),
+    const pathname = (request.url ?? '/').split('?', 1)[0]!;
+    // Not routed through the edge (which sends only the per-user API here): Prometheus
+    // scrapes each instance on its own address.
+    if (pathname === METRICS_PATH) return serveMetrics(request, response);
+    route(request, pathname).then(
+      ([answer, extra]) => {
+        send(response, answer, extra);
+        // O(1), no allocation: three Map lookups on constant strings and a few additions.
+        observeRequest(routeOf(pathname), request.method ?? 'GET', answer.status, (performance.now() - started) / 1000);
+      },
       (error: unknown) => {
-        console.error(JSON.stringify({ msg: 'per-user service error', error: error instanceof Error ? error.stack : String(error) }));
+        log.error({ err: error }, 'per-user service error');
         send(response, { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side.' } } });
+        observeRequest(routeOf(pathname), request.method ?? 'GET', 500, (performance.now() - started) / 1000);
       },
     );
   });

@@ -4,13 +4,16 @@
 // as inside Next. Configuration is lib/env.ts's (DATABASE_URL, REDIS_URL, AUTH_SECRET,
 // TRUSTED_PROXIES, PLAYBACK_SIGNING_SECRET...): the same values as the Next instances.
 import { geoDatabases } from '@/lib/geo/lookup';
-import { getRedis } from '@/lib/redis/client';
+import { flushPlaybackDecisions } from '@/lib/playback/authorise';
+import { log, setLogService } from '@/lib/observability/log';
+import { redisReady } from '@/lib/redis/client';
 import { createPerUserServer } from './app';
 
+setLogService('per-user');
 const port = Number(process.env.PORT ?? 3001);
 const host = process.env.HOST ?? '127.0.0.1';
 if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
-  console.error('per-user service: PORT must be a TCP port');
+  log.error({ port: process.env.PORT }, 'per-user service: PORT must be a TCP port');
   process.exit(64);
 }
 
@@ -18,16 +21,15 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
 // connect to Redis before the first request (no offline queue: commands sent while
 // connecting would fail).
 geoDatabases();
-const redis = getRedis();
-if (redis.status !== 'ready') {
-  await Promise.race([new Promise((resolve) => redis.once('ready', resolve)), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-}
+await redisReady();
 
 const server = createPerUserServer();
-server.listen(port, host, () => console.log(`per-user service listening on http://${host}:${port}`));
+server.listen(port, host, () => log.info({ url: `http://${host}:${port}` }, 'per-user service listening'));
 
+// Decision rows are written behind the answers (lib/playback/decision-log.ts): the last
+// ones are stored before the process goes.
 const shutdown = () => {
-  server.close(() => process.exit(0));
+  server.close(() => void flushPlaybackDecisions().finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 3_000).unref();
 };

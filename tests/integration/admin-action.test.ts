@@ -11,6 +11,7 @@ import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { getRedis } from '@/lib/redis/client';
 import { adminWriteDeps } from '../support/admin-session';
+import { testChannelNumber } from '../support/channel-number';
 
 const users: string[] = [];
 const channelSlugs: string[] = [];
@@ -51,7 +52,7 @@ function createChannelSpec(extra?: (slug: string) => Promise<void>): AdminWriteS
 function uniqueChannel() {
   const slug = `wrapper-${randomUUID().slice(0, 8)}`;
   channelSlugs.push(slug);
-  return { slug, number: String(700_000 + Math.floor(Math.random() * 99_999)), name: `Wrapper ${slug}` };
+  return { slug, number: String(testChannelNumber()), name: `Wrapper ${slug}` };
 }
 
 async function auditRowsFor(entityIds: string[]) {

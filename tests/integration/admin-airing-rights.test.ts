@@ -12,6 +12,7 @@ import { queryRights } from '@/lib/entitlements/rights-query';
 import { getRedis } from '@/lib/redis/client';
 import { userStateKey } from '@/lib/auth/user-state';
 import { adminWriteDeps } from '../support/admin-session';
+import { testChannelNumber } from '../support/channel-number';
 
 const suffix = randomUUID().slice(0, 8);
 let editorId = '';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await db.$queryRaw`SELECT ensure_airing_partitions('2026-10-01'::date, 2)`;
   editorId = (await db.user.create({ data: { email: `airing-rights-editor-${suffix}@example.com`, role: 'EDITOR' }, select: { id: true } })).id;
   viewerId = (await db.user.create({ data: { email: `airing-rights-viewer-${suffix}@example.com`, role: 'VIEWER' }, select: { id: true } })).id;
-  channelId = (await db.channel.create({ data: { slug: `airing-rights-${suffix}`, number: 700_000 + Math.floor(Math.random() * 99_999), name: `Airing rights ${suffix}`, timeZone: 'Europe/London' }, select: { id: true } })).id;
+  channelId = (await db.channel.create({ data: { slug: `airing-rights-${suffix}`, number: testChannelNumber(), name: `Airing rights ${suffix}`, timeZone: 'Europe/London' }, select: { id: true } })).id;
   programId = (await db.program.create({ data: { title: `Cup final ${suffix}`, genres: ['Sport'] }, select: { id: true } })).id;
   ruleId = (await db.rightsRule.create({ data: { name: `Final only in GB ${suffix}`, allowedCountries: ['GB'] }, select: { id: true } })).id;
 });

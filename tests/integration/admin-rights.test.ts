@@ -12,6 +12,7 @@ import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { getRedis } from '@/lib/redis/client';
 import { adminWriteDeps } from '../support/admin-session';
+import { testChannelNumber } from '../support/channel-number';
 
 const users: string[] = [];
 const ruleIds: string[] = [];
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const pkg = await db.package.create({ data: { slug: `rights-sports-${suffix}`, name: `Sports ${suffix}`, description: '', priceCents: 999, currency: 'EUR' }, select: { id: true } });
   packageId = pkg.id;
   for (const n of [1, 2]) {
-    const channel = await db.channel.create({ data: { slug: `rights-${suffix}-${n}`, number: 800_000 + Math.floor(Math.random() * 99_999), name: `Rights ${n}`, timeZone: 'UTC' }, select: { id: true } });
+    const channel = await db.channel.create({ data: { slug: `rights-${suffix}-${n}`, number: testChannelNumber(), name: `Rights ${n}`, timeZone: 'UTC' }, select: { id: true } });
     channelIds.push(channel.id);
   }
 });

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { airingConflictFrom } from '../../lib/db/airing-conflict';
+import { testChannelNumber } from '../support/channel-number';
 
 let client: pg.Client;
 let programId: string;
@@ -25,7 +26,7 @@ afterAll(async () => {
 async function newChannel(): Promise<string> {
   const id = randomUUID();
   // Numbers far from the seeders' range; the suite shares one database.
-  const number = 900_000 + Math.floor(Math.random() * 99_000);
+  const number = testChannelNumber();
   await client.query(
     `INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, 'Europe/London', now())`,
     [id, `airings-test-${id}`, number, `Airings test ${number}`],

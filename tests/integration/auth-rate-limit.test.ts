@@ -122,6 +122,19 @@ describe('the per-address counter and X-Forwarded-For', () => {
     expect(Object.keys(await keys()).filter((key) => key.startsWith('signin:address:'))).toEqual([`signin:address:${peer}`]);
   });
 
+  it('sign-ups: a forged X-Forwarded-For from an untrusted peer neither resets nor dodges the per-address limit', async () => {
+    const limiter = limits({ signUpPerAddress: { limit: 3, windowMs: 5_000 } });
+    const untrusted = parseCidrList('10.0.0.0/8');
+    for (let n = 1; n <= 3; n += 1) {
+      expect((await limiter.admitSignUp(clientAddressFrom(requestHeaders(`198.51.100.${n}`), untrusted))).allowed).toBe(true);
+    }
+    for (const forged of ['192.0.2.7', '192.0.2.8, 192.0.2.9', 'unknown', '::1', '']) {
+      const refused = await limiter.admitSignUp(clientAddressFrom(requestHeaders(forged || null), untrusted));
+      expect(refused.allowed, `X-Forwarded-For: ${forged}`).toBe(false);
+    }
+    expect(Object.keys(await keys()).filter((key) => key.startsWith('signup:address:'))).toEqual([`signup:address:${peer}`]);
+  });
+
   it('behind a trusted proxy, the client is the hop the proxy appended, not what the client wrote', async () => {
     const limiter = limits();
     const proxies = parseCidrList('10.0.0.0/8');

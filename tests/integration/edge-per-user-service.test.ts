@@ -2,7 +2,8 @@
 // seeded at size `test` and a Redis of its own: the answers of GET /api/me/entitlements and
 // POST /api/playback/... for anonymous, signed-in, tampered and disabled sessions, the
 // client address rules (only 127.0.0.2, the local edge, may set X-Forwarded-For), and its
-// 4xx answers. e2e/edge-per-user.spec.ts compares its answers with the Next route handlers'.
+// 4xx answers, and its GET /metrics (bearer METRICS_TOKEN): counters that move with traffic.
+// e2e/edge-per-user.spec.ts compares its answers with the Next route handlers'.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode } from 'next-auth/jwt';
@@ -123,10 +124,12 @@ describe('GET /api/me/entitlements on the per-user service', () => {
 
 describe('POST /api/playback on the per-user service', () => {
   it('gives viewer1 a signed URL for a Basic channel and records the decision', async () => {
+    await (await import('@/lib/playback/authorise')).flushPlaybackDecisions(); // earlier rows first
     const before = await lib.db.playbackDecision.count({ where: { targetId: ids.basic! } });
     const answer = await call('POST', `/api/playback/channel/${ids.basic}`, { cookie: cookies.viewer1 });
     expect(answer.status).toBe(200);
     expect(new URL(answer.body.url as string).pathname).toBe(`/live/${ids.basic}/index.m3u8`);
+    await (await import('@/lib/playback/authorise')).flushPlaybackDecisions(); // the row is written behind the answer
     expect(await lib.db.playbackDecision.count({ where: { targetId: ids.basic! } })).toBe(before + 1);
   });
 
@@ -169,5 +172,54 @@ describe('a disabled account', () => {
       await lib.invalidateUserState(ids[email]!);
       await lib.invalidateProfile(ids[email]!);
     }
+  });
+});
+
+describe('GET /metrics on the per-user service', () => {
+  async function scrape(authorization?: string): Promise<{ status: number; contentType: string | undefined; text: string }> {
+    const response = await fetch(`${base}/metrics`, { headers: authorization ? { authorization } : {} });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, text: await response.text() };
+  }
+  /** A sample's value; 0 when the series does not exist yet. */
+  function sample(text: string, series: string): number {
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+    return line ? Number(line.slice(series.length + 1)) : 0;
+  }
+
+  it('refuses callers without the token', async () => {
+    for (const authorization of [undefined, 'Bearer wrong', `Basic ${lib.env.METRICS_TOKEN}`, lib.env.METRICS_TOKEN]) {
+      const refused = await scrape(authorization);
+      expect(refused.status).toBe(401);
+      expect(refused.text).not.toContain('http_request_duration_seconds');
+    }
+  });
+
+  it('counts requests by route, profile cache hits and misses, and decisions allowed and denied by reason', async () => {
+    const token = `Bearer ${lib.env.METRICS_TOKEN}`;
+    const before = (await scrape(token)).text;
+    // viewer3: a miss (no cached profile after an invalidation), then a hit.
+    await lib.invalidateProfile(ids['viewer3@primetime.test']!);
+    await call('GET', '/api/me/entitlements', { cookie: cookies.viewer3 });
+    await call('GET', '/api/me/entitlements', { cookie: cookies.viewer3 });
+    expect((await call('POST', `/api/playback/channel/${ids.basic}`, { cookie: cookies.viewer1 })).status).toBe(200);
+    expect((await call('POST', `/api/playback/channel/${ids.basic}`)).status).toBe(403);
+    expect((await call('POST', `/api/playback/channel/${ids.basic}`, { cookie: cookies.viewer3 })).status).toBe(403);
+
+    const after = await scrape(token);
+    expect(after.status).toBe(200);
+    expect(after.contentType).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const moved = (series: string) => sample(after.text, series) - sample(before, series);
+    expect(moved('http_request_duration_seconds_count{route="/api/me/entitlements",method="GET",status="200"}')).toBe(2);
+    expect(moved('http_request_duration_seconds_count{route="/api/playback/[kind]/[id]",method="POST",status="403"}')).toBe(2);
+    expect(moved('http_request_duration_seconds_count{route="/api/playback/[kind]/[id]",method="POST",status="200"}')).toBe(1);
+    expect(moved('primetime_cache_requests_total{layer="profile",result="miss"}')).toBeGreaterThanOrEqual(1);
+    expect(moved('primetime_cache_requests_total{layer="profile",result="hit"}')).toBeGreaterThanOrEqual(1);
+    expect(moved('primetime_profile_cache_operations_total{operation="database_load"}')).toBeGreaterThanOrEqual(1);
+    expect(moved('primetime_playback_decisions_total{result="allowed"}')).toBe(1);
+    expect(moved('primetime_playback_decisions_total{result="denied"}')).toBe(2);
+    expect(moved('primetime_playback_denials_total{reason="sign_in"}')).toBe(1);
+    expect(moved('primetime_playback_denials_total{reason="package_required"}')).toBe(1);
+    // Node's own metrics come along.
+    expect(after.text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEdge, type RunningEdge } from '@/edge/start-edge';
 import { signStreamUrl } from '@/lib/playback/signed-url';
 import { freePort } from '../support/free-port';
+import { rawRequest } from '../support/raw-request';
 
 const SECRET = 'edge-test-secret-0123456789-abcdefghijklmnop';
 const STREAM_ID = '018f0000-0000-7000-8000-0000000000aa';
@@ -35,18 +36,8 @@ function echoServer(name: string): Promise<http.Server> {
 
 const address = (server: http.Server) => `127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-/** A request from a chosen local address with headers fetch() would refuse to send. */
-function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers, localAddress: '127.0.0.1' }, (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+/** A request from 127.0.0.1 with headers fetch() would refuse to send. */
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(url, { headers, method });
 
 let app: http.Server;
 let perUser: http.Server;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryGuideDay } from '../../lib/guide/query-guide-day';
 import type { GuideDay } from '../../lib/guide/types';
+import { testChannelNumber } from '../support/channel-number';
 
 let client: pg.Client;
 const programId = randomUUID();
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 async function newChannel(options: { archived?: boolean } = {}): Promise<string> {
   const id = randomUUID();
-  const number = 700_000 + Math.floor(Math.random() * 99_000);
+  const number = testChannelNumber();
   await client.query(
     `INSERT INTO channels (id, slug, number, name, time_zone, archived_at, updated_at)
      VALUES ($1, $2, $3, $4, 'Europe/London', $5, now())`,

@@ -21,6 +21,7 @@ import { DirectoryMediaStore, listFiles } from '@/lib/media/store';
 import { handleMediaUpload, type UploadDeps } from '@/lib/media/upload';
 import { makeVariants } from '@/lib/media/variants';
 import { getRedis } from '@/lib/redis/client';
+import { testChannelNumber } from '../support/channel-number';
 
 const COOKIE = 'authjs.session-token';
 const ORIGIN = 'http://127.0.0.1:3400';
@@ -94,7 +95,7 @@ beforeAll(async () => {
   editor = await createUser('EDITOR');
   viewer = await createUser('VIEWER');
   const suffix = randomUUID().slice(0, 8);
-  channelId = (await db.channel.create({ data: { slug: `media-${suffix}`, number: 800_000 + Math.floor(Math.random() * 99_999), name: `Media ${suffix}`, timeZone: 'UTC' }, select: { id: true } })).id;
+  channelId = (await db.channel.create({ data: { slug: `media-${suffix}`, number: testChannelNumber(), name: `Media ${suffix}`, timeZone: 'UTC' }, select: { id: true } })).id;
   programId = (await db.program.create({ data: { title: `Media poster ${suffix}`, genres: [] }, select: { id: true } })).id;
 });
 

@@ -17,6 +17,7 @@ let redis: OwnRedis;
 // Imported after the environment points at the scratch database and our Redis.
 let lib: {
   authorisePlayback: typeof import('@/lib/playback/authorise').authorisePlayback;
+  flushPlaybackDecisions: typeof import('@/lib/playback/authorise').flushPlaybackDecisions;
   requestContextFrom: typeof import('@/lib/geo/request-context').requestContextFrom;
   PEER_ADDRESS_HEADER: string;
   db: typeof import('@/lib/db/client').db;
@@ -137,9 +138,12 @@ describe('authorisePlayback', () => {
   });
 
   it('records every decision, allowed or denied', async () => {
+    await lib.flushPlaybackDecisions(); // the earlier tests' rows first
     const before = await lib.db.playbackDecision.count({ where: { userId: ids.viewer1! } });
     await play('channel', ids.sport!, ids.viewer1!, GB);
     await play('channel', ids.sport!, ids.viewer1!, US);
+    // Rows are written behind the answer (lib/playback/decision-log.ts).
+    await lib.flushPlaybackDecisions();
     const rows = await lib.db.playbackDecision.findMany({
       where: { userId: ids.viewer1! },
       orderBy: { createdAt: 'desc' },

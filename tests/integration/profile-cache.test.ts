@@ -185,6 +185,30 @@ describe('with Redis unavailable', () => {
     expect(profiles.stats.hits).toBeGreaterThan(hitsBefore);
   });
 
+  it('shares its back-off with the other Redis readers of the process: one frozen read per request, not one per reader', async () => {
+    const userId = await createViewer({ packages: [{ packageId: sports }] });
+    let skipping = false;
+    let failures = 0;
+    const profiles = await cache({ sharedBackoff: { skipped: () => skipping, failed: () => void (failures += 1) } });
+    await profiles.get(userId);
+    // Another reader (the user state) has just seen Redis fail: the profile goes straight to PostgreSQL.
+    skipping = true;
+    redis.freeze();
+    try {
+      const skipped = await timed(() => profiles.get(userId));
+      expect(skipped.profile?.packages[0]?.id).toBe(sports);
+      // A read of the frozen Redis would have waited out the whole 200 ms budget.
+      expect(skipped.ms).toBeLessThan(200);
+      expect(profiles.stats.redisFailures).toBe(0);
+      // Its own timed-out read tells the others.
+      skipping = false;
+      await profiles.get(userId);
+      expect(failures).toBe(1);
+    } finally {
+      redis.thaw();
+    }
+  });
+
   it('answers from PostgreSQL within 300 ms with Redis down', async () => {
     const userId = await createViewer({ packages: [{ packageId: sports }] });
     const down = await startOwnRedis();

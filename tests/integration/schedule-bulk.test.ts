@@ -7,13 +7,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { applyRepeatRule, copyDay } from '@/lib/schedule/writes';
+import { testChannelNumber } from '../support/channel-number';
 
 let programId: string;
 let editorId: string;
 
 async function newChannel(): Promise<string> {
   const id = randomUUID();
-  const number = 700_000 + Math.floor(Math.random() * 99_000);
+  const number = testChannelNumber();
   await db.channel.create({ data: { id, slug: `bulk-test-${id}`, number, name: `Bulk test ${number}`, timeZone: 'Europe/London' }, select: { id: true } });
   return id;
 }

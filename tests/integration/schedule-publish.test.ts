@@ -11,6 +11,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { publishDaySpec, saveDraftSpec } from '@/lib/schedule/specs';
 import { publishDay, saveDraft } from '@/lib/schedule/writes';
+import { testChannelNumber } from '../support/channel-number';
 
 const editors: { id: string; email: string; name: string }[] = [];
 let programA: string;
@@ -18,7 +19,7 @@ let programB: string;
 
 async function newChannel(timeZone = 'Europe/London'): Promise<string> {
   const id = randomUUID();
-  const number = 800_000 + Math.floor(Math.random() * 99_000);
+  const number = testChannelNumber();
   await db.channel.create({ data: { id, slug: `schedule-test-${id}`, number, name: `Schedule test ${number}`, timeZone }, select: { id: true } });
   return id;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate } from '../../lib/db/migrate';
 import { querySearch, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE } from '../../lib/search/query-search';
 import { scratchDatabase } from '../setup/scratch';
+import { testChannelNumber } from '../support/channel-number';
 
 let client: pg.Client;
 // Words no seeder produces, so the assertions do not depend on other tests' rows.
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await client.query(`INSERT INTO programs (id, title, subtitle, updated_at) VALUES ($1, $2, 'Episode one', now()), ($3, $2, 'Episode two', now())`, [
     randomUUID(), `${WORD} Tonight`, randomUUID(),
   ]);
-  const number = 800_000 + Math.floor(Math.random() * 99_000);
+  const number = testChannelNumber();
   await client.query(`INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, 'Europe/London', now())`, [
     randomUUID(), `search-test-${randomUUID()}`, number, `${WORD} One`,
   ]);

@@ -17,6 +17,7 @@ import { runXmltvImportJob } from '@/lib/xmltv/import-job';
 import { createImportRun } from '@/lib/xmltv/runs';
 import { notXmlReason } from '@/lib/xmltv/sniff';
 import { removeStagedFile, stagedFilePath, stageUpload } from '@/lib/xmltv/staging';
+import { testChannelNumber } from '../support/channel-number';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/xmltv');
 const ctx: JobContext = { jobId: 'test', attempt: 1, log: () => undefined };
@@ -33,7 +34,7 @@ async function createChannels(xmltvIds: string[]): Promise<Map<string, string>> 
   const ids = new Map<string, string>();
   for (const xmltvId of xmltvIds) {
     const id = randomUUID();
-    const number = 700_000 + Math.floor(Math.random() * 99_000);
+    const number = testChannelNumber();
     await db.channel.create({ data: { id, slug: `job-${id}`, number, name: `Job ${xmltvId}`, timeZone: 'UTC', xmltvId }, select: { id: true } });
     ids.set(xmltvId, id);
   }

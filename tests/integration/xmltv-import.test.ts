@@ -9,6 +9,7 @@ import { db } from '@/lib/db/client';
 import { exportXmltv } from '@/lib/xmltv/export';
 import { importXmltv } from '@/lib/xmltv/import';
 import { parseXmltv, type XmltvProgramme } from '@/lib/xmltv/parse';
+import { testChannelNumber } from '../support/channel-number';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/xmltv');
 
@@ -27,7 +28,7 @@ async function createChannels(xmltvIds: string[]): Promise<Map<string, string>> 
   const ids = new Map<string, string>();
   for (const xmltvId of xmltvIds) {
     const id = randomUUID();
-    const number = 600_000 + Math.floor(Math.random() * 99_000);
+    const number = testChannelNumber();
     await db.channel.create({ data: { id, slug: `xmltv-${id}`, number, name: `XMLTV ${xmltvId}`, timeZone: 'Australia/Sydney', xmltvId }, select: { id: true } });
     ids.set(xmltvId, id);
   }

@@ -11,6 +11,8 @@ export interface OwnRedis {
   freeze: () => void;
   thaw: () => void;
   stop: () => Promise<void>;
+  /** Starts the server again on the same port (empty), after `stop`: Redis came back. */
+  restart: () => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -26,21 +28,8 @@ async function freePort(): Promise<number> {
 
 export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  let child = await spawnRedis(port);
   const clients: Redis[] = [];
-  const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined); // refused until the server listens
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await probe.connect();
-      await probe.ping();
-      break;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  probe.disconnect();
   return {
     port,
     client: async () => {
@@ -62,9 +51,35 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     thaw: () => child.kill('SIGCONT'),
     stop: async () => {
       for (const client of clients) client.disconnect();
-      child.kill('SIGCONT');
-      child.kill('SIGKILL');
-      await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+      await kill(child);
+    },
+    restart: async () => {
+      await kill(child);
+      child = await spawnRedis(port);
     },
   };
+}
+
+async function spawnRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined); // refused until the server listens
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await probe.connect();
+      await probe.ping();
+      break;
+    } catch (error) {
+      if (attempt > 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  probe.disconnect();
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  child.kill('SIGCONT');
+  child.kill('SIGKILL');
+  await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
 }

@@ -1,6 +1,6 @@
 // The frame every back-office list page shares: heading, the page's own role check around
-// its data (AdminGate inside Suspense: the gate reads the session per request), and the
-// empty state and "Next page" link under the table.
+// its data (AdminGate inside Suspense: the gate reads the session per request), the table,
+// and the empty state and "Next page" link under it.
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { AdminGate } from './admin-gate';
@@ -49,5 +49,37 @@ export function ListFooter({ count, empty, nextHref, label = 'Next page' }: List
         </p>
       ) : null}
     </>
+  );
+}
+
+export interface AdminColumn<Row> {
+  /** The column header, also the cell's key: unique within a table. */
+  header: string;
+  cell: (row: Row) => ReactNode;
+}
+
+/** A list's table: one header row, one row per item, a cell per column. */
+export function AdminTable<Row extends { id: string }>({ columns, rows }: { columns: readonly AdminColumn<Row>[]; rows: readonly Row[] }) {
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col" key={column.header}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            {columns.map((column) => (
+              <td key={column.header}>{column.cell(row)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

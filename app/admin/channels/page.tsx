@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
+import { AdminListPage, AdminTable, ListFooter, type AdminColumn } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
-import styles from '@/app/_components/admin/admin.module.css';
 import { listChannels } from '@/lib/admin/channels';
 
 export const metadata: Metadata = { title: 'Channels' };
@@ -31,33 +30,17 @@ async function ChannelList({ params }: { params: Record<string, string | string[
         <Link href="/admin/channels/new">New channel</Link>
       </p>
       <AdminSearchForm label="Search channels" query={query} placeholder="Name, slug or number" includeArchived={includeArchived} />
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">No.</th>
-            <th scope="col">Name</th>
-            <th scope="col">Slug</th>
-            <th scope="col">Time zone</th>
-            <th scope="col">Group</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((row) => (
-            <tr key={row.id}>
-              <td>{row.number}</td>
-              <td>
-                <Link href={`/admin/channels/${row.id}`}>{row.name}</Link>
-              </td>
-              <td>{row.slug}</td>
-              <td>{row.timeZone}</td>
-              <td>{row.groupName ?? '—'}</td>
-              <td>{row.archived ? 'Archived' : 'On air'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable rows={page.rows} columns={CHANNEL_COLUMNS} />
       <ListFooter count={page.rows.length} empty="No channels match." nextHref={page.nextCursor !== null ? `/admin/channels?${next.toString()}` : null} />
     </>
   );
 }
+
+const CHANNEL_COLUMNS: AdminColumn<Awaited<ReturnType<typeof listChannels>>['rows'][number]>[] = [
+  { header: 'No.', cell: (row) => row.number },
+  { header: 'Name', cell: (row) => <Link href={`/admin/channels/${row.id}`}>{row.name}</Link> },
+  { header: 'Slug', cell: (row) => row.slug },
+  { header: 'Time zone', cell: (row) => row.timeZone },
+  { header: 'Group', cell: (row) => row.groupName ?? '—' },
+  { header: 'Status', cell: (row) => (row.archived ? 'Archived' : 'On air') },
+];

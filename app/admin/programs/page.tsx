@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
+import { AdminListPage, AdminTable, ListFooter, type AdminColumn } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
-import styles from '@/app/_components/admin/admin.module.css';
 import { listPrograms } from '@/lib/admin/programs';
 
 export const metadata: Metadata = { title: 'Programs' };
@@ -28,31 +27,16 @@ async function ProgramList({ params }: { params: Params }) {
         <Link href="/admin/programs/new">New program</Link>
       </p>
       <AdminSearchForm label="Search programs" query={query} placeholder="Title" includeArchived={includeArchived} />
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Episode</th>
-            <th scope="col">Year</th>
-            <th scope="col">Genres</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link href={`/admin/programs/${row.id}`}>{row.title}</Link>
-              </td>
-              <td>{row.subtitle ?? '—'}</td>
-              <td>{row.year ?? '—'}</td>
-              <td>{row.genres.join(', ')}</td>
-              <td>{row.archived ? 'Archived' : 'Active'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable rows={page.rows} columns={PROGRAM_COLUMNS} />
       <ListFooter count={page.rows.length} empty="No programs match." nextHref={page.nextCursor ? `/admin/programs?${next.toString()}` : null} />
     </>
   );
 }
+
+const PROGRAM_COLUMNS: AdminColumn<Awaited<ReturnType<typeof listPrograms>>['rows'][number]>[] = [
+  { header: 'Title', cell: (row) => <Link href={`/admin/programs/${row.id}`}>{row.title}</Link> },
+  { header: 'Episode', cell: (row) => row.subtitle ?? '—' },
+  { header: 'Year', cell: (row) => row.year ?? '—' },
+  { header: 'Genres', cell: (row) => row.genres.join(', ') },
+  { header: 'Status', cell: (row) => (row.archived ? 'Archived' : 'Active') },
+];

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
+import { AdminListPage, AdminTable, ListFooter, type AdminColumn } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
 import styles from '@/app/_components/admin/admin.module.css';
 import { listBlackouts, listRuleChoices, listRules } from '@/lib/admin/rights';
@@ -32,32 +32,7 @@ async function RightsOverview({ params }: { params: Record<string, string | stri
         <Link href="/admin/rights/new">New rule</Link>
       </p>
       <AdminSearchForm label="Search rules" query={query} placeholder="Rule name" />
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Packages</th>
-            <th scope="col">Allowed</th>
-            <th scope="col">Denied</th>
-            <th scope="col">Used by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link href={`/admin/rights/${row.id}`}>{row.name}</Link>
-              </td>
-              <td>{row.packageNames.join(', ') || '—'}</td>
-              <td>{row.allowedCountries.join(', ') || 'Everywhere'}</td>
-              <td>{row.deniedCountries.join(', ') || '—'}</td>
-              <td>
-                {row.channelCount} channels, {row.titleCount} titles
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable rows={page.rows} columns={RULE_COLUMNS} />
       <ListFooter count={page.rows.length} empty="No rules match." nextHref={page.nextCursor ? `/admin/rights?${next.toString()}` : null} />
       <h2>Blackouts</h2>
       <table className={styles.table}>
@@ -93,3 +68,11 @@ async function RightsOverview({ params }: { params: Record<string, string | stri
     </>
   );
 }
+
+const RULE_COLUMNS: AdminColumn<Awaited<ReturnType<typeof listRules>>['rows'][number]>[] = [
+  { header: 'Rule', cell: (row) => <Link href={`/admin/rights/${row.id}`}>{row.name}</Link> },
+  { header: 'Packages', cell: (row) => row.packageNames.join(', ') || '—' },
+  { header: 'Allowed', cell: (row) => row.allowedCountries.join(', ') || 'Everywhere' },
+  { header: 'Denied', cell: (row) => row.deniedCountries.join(', ') || '—' },
+  { header: 'Used by', cell: (row) => `${row.channelCount} channels, ${row.titleCount} titles` },
+];

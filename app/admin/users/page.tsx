@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminListPage, ListFooter } from '@/app/_components/admin/admin-list-page';
+import { AdminListPage, AdminTable, ListFooter, type AdminColumn } from '@/app/_components/admin/admin-list-page';
 import { AdminSearchForm, searchParam } from '@/app/_components/admin/admin-search-form';
-import styles from '@/app/_components/admin/admin.module.css';
 import { listUsers } from '@/lib/admin/users';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -24,29 +23,15 @@ async function UserList({ params }: { params: Params }) {
   return (
     <>
       <AdminSearchForm label="Search users" query={query} />
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Country</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link href={`/admin/users/${row.id}`}>{row.email}</Link>
-              </td>
-              <td>{row.role.toLowerCase()}</td>
-              <td>{row.homeCountry ?? '—'}</td>
-              <td>{row.disabled ? 'Disabled' : 'Active'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable rows={page.rows} columns={USER_COLUMNS} />
       <ListFooter count={page.rows.length} empty="No users match." nextHref={page.nextCursor ? `/admin/users?${next.toString()}` : null} />
     </>
   );
 }
+
+const USER_COLUMNS: AdminColumn<Awaited<ReturnType<typeof listUsers>>['rows'][number]>[] = [
+  { header: 'Email', cell: (row) => <Link href={`/admin/users/${row.id}`}>{row.email}</Link> },
+  { header: 'Role', cell: (row) => row.role.toLowerCase() },
+  { header: 'Country', cell: (row) => row.homeCountry ?? '—' },
+  { header: 'State', cell: (row) => (row.disabled ? 'Disabled' : 'Active') },
+];

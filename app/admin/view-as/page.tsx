@@ -4,7 +4,8 @@ import { Suspense } from 'react';
 import { AdminGate } from '@/app/_components/admin/admin-gate';
 import { env } from '@/lib/env';
 import { currentViewAs, viewAsChoices } from '@/lib/view-as/start';
-import { viewAsLabel, VIEW_AS_COOKIE } from '@/lib/view-as/types';
+import { viewAsCookieName } from '@/lib/view-as/cookie';
+import { viewAsLabel } from '@/lib/view-as/types';
 import { StopViewAsButton, ViewAsForm } from './view-as-form';
 
 export const metadata: Metadata = { title: 'View as' };
@@ -20,7 +21,7 @@ export default function ViewAsPage() {
       <Suspense fallback={<p>Loading…</p>}>
         <AdminGate role="EDITOR" returnTo="/admin/view-as">
           {async (user) => {
-            const choice = currentViewAs((await cookies()).get(VIEW_AS_COOKIE)?.value, user.id, env.AUTH_SECRET);
+            const choice = currentViewAs((await cookies()).get(viewAsCookieName())?.value, user.id, env.AUTH_SECRET);
             const { packages, isps } = await viewAsChoices();
             return (
               <>

@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from '@/lib/geo/client-address';
 import { createImportRun } from '@/lib/xmltv/runs';
 import { removeStagedFile, stageUpload } from '@/lib/xmltv/staging';
+import { withRouteMetrics } from '@/lib/observability/route';
 
 const fileNameSchema = z
   .string({ message: 'Name the file: ?name=<file name>.' })
@@ -21,7 +22,7 @@ const fileNameSchema = z
   .max(255, 'The file name is longer than 255 characters.')
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'The file name contains control characters.');
 
-export async function PUT(request: NextRequest) {
+export const PUT = withRouteMetrics('/api/admin/imports', async (request: NextRequest) => {
   // Outside the try: the prerender bail-out must not be caught as an error.
   await connection();
   let staged: string | null = null;
@@ -42,4 +43,4 @@ export async function PUT(request: NextRequest) {
     if (staged) await removeStagedFile(staged).catch(() => undefined);
     return privateErrorResponse(error);
   }
-}
+});

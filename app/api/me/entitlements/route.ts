@@ -4,12 +4,13 @@
 // this path to under load (docs/decisions/0006-per-user-endpoint-performance.md).
 import { NextResponse, type NextRequest } from 'next/server';
 import { answerMyEntitlements, PER_USER_CACHE_CONTROL } from '@/lib/profile/me-endpoint';
+import { withRouteMetrics } from '@/lib/observability/route';
 
-export async function GET(request: NextRequest) {
+export const GET = withRouteMetrics('/api/me/entitlements', async (request: NextRequest) => {
   const { status, body } = await answerMyEntitlements({
     readCookie: (name) => request.cookies.get(name)?.value,
     headers: request.headers,
     now: Date.now(),
   });
   return NextResponse.json(body, { status, headers: { 'Cache-Control': PER_USER_CACHE_CONTROL } });
-}
+});

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { AppError, errorResponse } from '@/lib/errors';
 import { watchlistItemRefSchema } from '@/lib/watchlist/schema';
 import { addToWatchlist, listWatchlist, removeFromWatchlist } from '@/lib/watchlist/watchlist';
+import { withRouteMetrics } from '@/lib/observability/route';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
@@ -27,7 +28,7 @@ async function itemFrom(request: NextRequest) {
   return watchlistItemRefSchema.parse(body);
 }
 
-export async function GET() {
+export const GET = withRouteMetrics('/api/me/watchlist', async () => {
   // Outside the try: the prerender bail-out must not be caught as an error.
   await connection();
   try {
@@ -36,9 +37,9 @@ export async function GET() {
   } catch (error) {
     return privateError(error);
   }
-}
+});
 
-export async function POST(request: NextRequest) {
+export const POST = withRouteMetrics('/api/me/watchlist', async (request: NextRequest) => {
   try {
     const user = await requireUser();
     const item = await itemFrom(request);
@@ -47,9 +48,9 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     return privateError(error);
   }
-}
+});
 
-export async function DELETE(request: NextRequest) {
+export const DELETE = withRouteMetrics('/api/me/watchlist', async (request: NextRequest) => {
   try {
     const user = await requireUser();
     const item = await itemFrom(request);
@@ -58,4 +59,4 @@ export async function DELETE(request: NextRequest) {
   } catch (error) {
     return privateError(error);
   }
-}
+});

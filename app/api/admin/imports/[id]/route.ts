@@ -5,8 +5,9 @@ import { NO_STORE, privateErrorResponse } from '@/lib/admin/route-http';
 import { requireEditor } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
 import { getImportRunSummary, importRunIdSchema } from '@/lib/xmltv/runs';
+import { withRouteMetrics } from '@/lib/observability/route';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics('/api/admin/imports/[id]', async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   await connection();
   try {
     await requireEditor();
@@ -17,4 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return privateErrorResponse(error);
   }
-}
+});

@@ -5,8 +5,9 @@ import { NO_STORE, privateErrorResponse } from '@/lib/admin/route-http';
 import { requireEditor } from '@/lib/auth/guards';
 import { exportXmltv } from '@/lib/xmltv/export';
 import { resolveExport } from '@/lib/xmltv/export-request';
+import { withRouteMetrics } from '@/lib/observability/route';
 
-export async function GET(request: NextRequest) {
+export const GET = withRouteMetrics('/api/admin/xmltv/export', async (request: NextRequest) => {
   await connection();
   try {
     await requireEditor();
@@ -34,4 +35,4 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     return privateErrorResponse(error);
   }
-}
+});

@@ -4,8 +4,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { answerPlayback } from '@/lib/playback/endpoint';
 import { PER_USER_CACHE_CONTROL } from '@/lib/profile/me-endpoint';
+import { withRouteMetrics } from '@/lib/observability/route';
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ kind: string; id: string }> }) {
+export const POST = withRouteMetrics('/api/playback/[kind]/[id]', async (request: NextRequest, { params }: { params: Promise<{ kind: string; id: string }> }) => {
   const { kind, id } = await params;
   const { status, body } = await answerPlayback({
     rawKind: kind,
@@ -15,4 +16,4 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     now: Date.now(),
   });
   return NextResponse.json(body, { status, headers: { 'Cache-Control': PER_USER_CACHE_CONTROL } });
-}
+});

@@ -6,10 +6,11 @@ import { requireEditor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { AppError, errorPayload } from '@/lib/errors';
 import { listVariants } from '@/lib/media/variants-query';
+import { withRouteMetrics } from '@/lib/observability/route';
 
 const NO_STORE = { 'cache-control': 'private, no-store' };
 
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics('/api/admin/media/assets/[id]', async (_request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   await connection();
   try {
     await requireEditor();
@@ -21,4 +22,4 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     const { status, body } = errorPayload(error);
     return NextResponse.json(body, { status, headers: NO_STORE });
   }
-}
+});

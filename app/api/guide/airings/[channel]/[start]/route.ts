@@ -3,12 +3,13 @@ import { AppError, errorResponse } from '@/lib/errors';
 import { getProgramByAiring } from '@/lib/guide/get-program';
 import { parseAiringStart, parseChannelSlug } from '@/lib/guide/ids';
 import { GUIDE_CACHE_CONTROL } from '@/lib/guide/http';
+import { withRouteMetrics } from '@/lib/observability/route';
 
 /**
  * GET /api/guide/airings/<channel slug>/<start, epoch ms>: the programme of one airing,
  * as the guide's details dialog asks for it (the compact day carries no programme ids).
  */
-export async function GET(_request: Request, context: { params: Promise<{ channel: string; start: string }> }) {
+export const GET = withRouteMetrics('/api/guide/airings/[channel]/[start]', async (_request: Request, context: { params: Promise<{ channel: string; start: string }> }) => {
   try {
     const params = await context.params;
     const slug = parseChannelSlug(params.channel);
@@ -20,4 +21,4 @@ export async function GET(_request: Request, context: { params: Promise<{ channe
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

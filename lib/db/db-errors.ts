@@ -30,7 +30,7 @@ const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', '
 /** query_canceled (statement_timeout), admin/crash shutdown, cannot connect now. */
 const UNAVAILABLE_SQLSTATES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
-const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Can't reach database server|connect ECONNREFUSED/i;
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Query read timeout|Connection terminated|Can't reach database server|connect ECONNREFUSED/i;
 
 /** The driver's verdict: Prisma's `meta.driverAdapterError.cause`, or a raw pg error. */
 function driverCause(error: Loose): Loose | null {

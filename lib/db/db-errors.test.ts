@@ -24,6 +24,8 @@ describe('classifyDbError', () => {
     expect(classifyDbError(adapterError({ kind: 'DatabaseNotReachable' }))).toEqual({ kind: 'unavailable' });
     expect(classifyDbError(adapterError({ originalCode: '57014', kind: 'postgres', code: '57014' }))).toEqual({ kind: 'unavailable' });
     expect(classifyDbError(new Error('timeout exceeded when trying to connect'))).toEqual({ kind: 'unavailable' });
+    // pg's client-side query_timeout (lib/db/client.ts): the server stopped answering.
+    expect(classifyDbError(new Error('Query read timeout'))).toEqual({ kind: 'unavailable' });
   });
 
   it('leaves anything else alone', () => {

@@ -1,0 +1,55 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from './log';
+
+/** A logger writing into an array of parsed lines. */
+function captured(level = 'debug') {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger(sink, level), lines };
+}
+
+describe('the structured log', () => {
+  it('writes JSON lines with a string level, an ISO time and the message', () => {
+    const { logger, lines } = captured();
+    logger.warn({ durationMs: 812 }, 'slow query');
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'slow query', durationMs: 812, pid: process.pid })]);
+    expect(new Date(lines[0]!.time as string).toISOString()).toBe(lines[0]!.time);
+  });
+
+  it('redacts cookies, authorization headers, tokens and passwords wherever callers usually put them', () => {
+    const { logger, lines } = captured();
+    logger.info(
+      {
+        cookie: 'authjs.session-token=abc',
+        authorization: 'Bearer s3cret',
+        headers: { cookie: 'a=b', authorization: 'Bearer x', 'set-cookie': 'c=d', accept: 'text/html' },
+        request: { headers: { cookie: 'e=f', authorization: 'Basic Zm9v' }, url: '/api/me/entitlements' },
+        user: { email: 'viewer1@primetime.test', password: 'hunter2', token: 't' },
+      },
+      'request',
+    );
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ['abc', 's3cret', 'a=b', 'Bearer x', 'c=d', 'e=f', 'Zm9v', 'hunter2']) expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({
+      cookie: '[redacted]',
+      authorization: '[redacted]',
+      headers: { cookie: '[redacted]', authorization: '[redacted]', 'set-cookie': '[redacted]', accept: 'text/html' },
+      request: { headers: { cookie: '[redacted]', authorization: '[redacted]' }, url: '/api/me/entitlements' },
+      user: { email: 'viewer1@primetime.test', password: '[redacted]', token: '[redacted]' },
+    });
+  });
+
+  it('drops lines below the level', () => {
+    const { logger, lines } = captured('warn');
+    logger.info('not shown');
+    logger.error({ err: new Error('boom') }, 'shown');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'error', msg: 'shown', err: { type: 'Error', message: 'boom' } });
+  });
+});

@@ -1,0 +1,58 @@
+// The structured log of every process (Next, the lean per-user service, the worker): pino,
+// one JSON object per line on stdout, level from LOG_LEVEL. Secrets never reach a line:
+// cookies, Authorization headers, tokens and passwords are censored wherever a caller puts
+// them in the usual shapes (a `headers` object, a `cookie` field...).
+// Not `server-only`: lib/db/client.ts and the scripts import it outside Next. pino is in
+// Next's default serverExternalPackages, so it is required from node_modules at run time,
+// never bundled, and nothing a browser loads imports this module.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { env } from '@/lib/env';
+
+/** Paths pino censors (fast-redact syntax: `*` is one level of any key). */
+export const REDACTED_PATHS = [
+  'cookie',
+  'authorization',
+  'password',
+  'token',
+  'secret',
+  'headers.cookie',
+  'headers.authorization',
+  'headers["set-cookie"]',
+  '*.cookie',
+  '*.authorization',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.headers.cookie',
+  '*.headers.authorization',
+  '*.headers["set-cookie"]',
+];
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** A logger with the project's format; tests pass their own destination to read the lines. */
+export function createLogger(destination?: DestinationStream, level: string = env.LOG_LEVEL): Logger {
+  return pino(
+    {
+      level,
+      // The same shape as the lines before pino: `"level":"info"` (not 30) and an ISO time,
+      // so log shippers' rules keep working.
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      base: { pid: process.pid },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+    },
+    destination,
+  );
+}
+
+// One logger per process, even when Next bundles this module into several route chunks.
+const globalForLog = globalThis as unknown as { primetimeLogger?: Logger };
+
+export const log: Logger = (globalForLog.primetimeLogger ??= createLogger());
+
+/** Names the process in every line (`svc`): "next", "per-user", "worker". Call once at start. */
+export function setLogService(service: string): void {
+  log.setBindings({ svc: service });
+}
