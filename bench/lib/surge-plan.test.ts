@@ -67,10 +67,10 @@ describe('planSurge', () => {
     expect(plan.peakLimitedBy.join()).toMatch(/open-files hard limit 4096/);
   });
 
-  it("counts two connections per proxied request against the edge's worker_connections", () => {
-    // 2 x 4,096 / 2 = 4,096, minus the other phases' 256 + 64 + 64 and a margin of 64.
+  it("counts cached guide connections once and proxied ones twice against the edge's worker_connections", () => {
+    // 90 % of 2 x 4,096 = 7,372, minus two per connection of the other phases (256 + 64 + 64).
     const plan = planSurge({ ...BASE, edge: { workers: 2, workerConnections: 4_096 } });
-    expect(plan.peakConnections).toBe(4_096 - 384 - 64);
+    expect(plan.peakConnections).toBe(7_372 - 2 * 384);
     expect(plan.peakLimitedBy.join()).toMatch(/worker_connections 4096/);
   });
 

@@ -59,8 +59,12 @@ export interface SurgePlan {
 /**
  * Sizes the phases. The peak is P4's 10,000 guide connections unless the machine cannot
  * hold them: wrk needs one descriptor per connection (below the hard limit, with room for
- * the other wrk processes), and the edge holds every proxied request twice (the client's
- * connection and one to the upstream) within workers x worker_connections.
+ * the other wrk processes), and the edge must hold them within workers x worker_connections.
+ * A guide connection holds one of those: the page is an edge cache hit (the arrival filled
+ * it; a stale page is refreshed by one background request, P5). The other viewers' requests
+ * are proxied, each holding the client's connection and one to the upstream. A tenth is left
+ * for reuseport's uneven spread of connections over the workers; the edge's error log
+ * ("worker_connections are not enough") is read after the peak, so a wrong guess shows.
  */
 export function planSurge(input: SurgePlanInput): SurgePlan {
   const smoke = input.smoke;
@@ -72,8 +76,8 @@ export function planSurge(input: SurgePlanInput): SurgePlan {
     { value: P4_CONNECTIONS, why: 'P4' },
     { value: input.fdLimit - 256, why: `open-files hard limit ${input.fdLimit} (ulimit -Hn; wrk needs one per connection)` },
     {
-      value: Math.floor((input.edge.workers * input.edge.workerConnections) / 2) - others - 64,
-      why: `edge: ${input.edge.workers} worker(s) x worker_connections ${input.edge.workerConnections}, each proxied request holding a client and an upstream connection`,
+      value: Math.floor(input.edge.workers * input.edge.workerConnections * 0.9) - 2 * others,
+      why: `edge: ${input.edge.workers} worker(s) x worker_connections ${input.edge.workerConnections} (a tenth spare), each proxied request holding a client and an upstream connection`,
     },
   ];
   if (input.peakOverride !== undefined) limits.push({ value: input.peakOverride, why: 'BENCH_SURGE_CONNECTIONS' });
