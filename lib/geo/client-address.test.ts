@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressFrom, isPublicAddress, normaliseAddress, parseCidrList, PEER_ADDRESS_HEADER } from './client-address';
+import { clientAddressFrom, isInList, isPublicAddress, normaliseAddress, parseCidrList, PEER_ADDRESS_HEADER } from './client-address';
 
 const EDGE = parseCidrList('10.0.0.0/8, fd00::/8, 192.0.2.10');
 const request = (peer: string | null, forwardedFor?: string) => {
@@ -76,5 +76,20 @@ describe('isPublicAddress', () => {
     ['not an address', false],
   ])('%s -> %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('isInList', () => {
+  it('answers the same from its memo, for each list on its own, past the memo bound', () => {
+    const edge = parseCidrList('10.0.0.0/8');
+    const none = parseCidrList('');
+    for (let round = 0; round < 2; round++) {
+      expect(isInList('10.1.2.3', edge)).toBe(true);
+      expect(isInList('10.1.2.3', none)).toBe(false);
+      expect(isInList('192.0.2.1', edge)).toBe(false);
+    }
+    // More distinct addresses than the memo keeps: answers stay right after it is emptied.
+    for (let i = 0; i < 5_000; i++) expect(isInList(`10.0.${i >> 8}.${i & 255}`, edge)).toBe(true);
+    expect(isInList('192.0.2.1', edge)).toBe(false);
   });
 });

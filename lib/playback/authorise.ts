@@ -4,9 +4,7 @@
 // browser runs, every decision is recorded (a row in playback_decisions, a log line and the metrics),
 // and an allowed one gets a short-lived signed stream URL for the edge.
 import 'server-only';
-import { v7 as uuidv7 } from 'uuid';
 import { loadUserState } from '@/lib/auth/user-state';
-import { db } from '@/lib/db/client';
 import { decide } from '@/lib/entitlements/decide';
 import { explainDecision } from '@/lib/entitlements/explain';
 import { queryRights, type PlayableKind } from '@/lib/entitlements/rights-query';
@@ -14,10 +12,11 @@ import type { Reason } from '@/lib/entitlements/types';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { ResolvedRequest } from '@/lib/geo/request-context';
-import { log } from '@/lib/observability/log';
+import { hotPathLog, log } from '@/lib/observability/log';
 import { getProfile } from '@/lib/profile';
 import { countDecision } from './decision-metrics';
-import { DecisionLog, type DecisionRow } from './decision-log';
+import { DecisionLog } from './decision-log';
+import { DECISION_WRITERS, writeDecisions } from './decision-store';
 import { RightsCache } from './rights-cache';
 import { signStreamUrl } from './signed-url';
 
@@ -45,31 +44,9 @@ function rightsCache() {
   return globalForPlayback.primetimeRights;
 }
 
-/**
- * One INSERT for a batch, as raw SQL over arrays (unnest): one statement shape whatever the
- * batch size, so nothing is compiled per batch. Asynchronous commit for this log only
- * (set_config(..., true) lasts for the statement's own transaction): the rows are visible to
- * every reader at once, but the commit does not wait for the WAL flush. A PostgreSQL crash
- * may lose the last fraction of a second of decisions (the log lines keep them); nothing
- * else is written this way (docs/decisions/0006-per-user-endpoint-performance.md).
- */
-async function writeDecisions(rows: DecisionRow[]): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO playback_decisions (id, user_id, target_type, target_id, allowed, reasons, country, asn)
-    SELECT d.id, d.user_id, d.target_type, d.target_id, d.allowed,
-           CASE WHEN d.reasons = '' THEN '{}'::text[] ELSE string_to_array(d.reasons, ',') END, d.country, d.asn
-      FROM unnest(
-        ${rows.map(() => uuidv7())}::uuid[], ${rows.map((r) => r.userId)}::uuid[], ${rows.map((r) => r.targetType)}::text[],
-        ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.allowed)}::boolean[], ${rows.map((r) => r.reasons.join(','))}::text[],
-        ${rows.map((r) => r.country)}::text[], ${rows.map((r) => r.asn)}::integer[]
-      ) AS d(id, user_id, target_type, target_id, allowed, reasons, country, asn)
-     WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL`;
-}
-
 function decisionLog(): DecisionLog {
   globalForPlayback.primetimeDecisions ??= new DecisionLog({
-    // A third of the pool: playback's other queries (rights, profiles) keep the rest.
-    maxInFlight: Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 3)),
+    maxInFlight: DECISION_WRITERS,
     write: writeDecisions,
     onDropped: (rows, why) =>
       log.warn({ count: rows.length, why }, 'playback decisions not stored in PostgreSQL (their log lines have them)'),
@@ -101,7 +78,7 @@ export async function authorisePlayback({ kind, id, userId, request, now }: Play
 
   decisionLog().record({ userId: profile?.userId ?? null, targetType: kind, targetId: id, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn });
   countDecision(decision.allowed, reasons);
-  log.info({ kind, id, userId: profile?.userId ?? null, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn }, 'playback decision');
+  hotPathLog.info({ kind, id, userId: profile?.userId ?? null, allowed: decision.allowed, reasons: reasons.map((r) => r.code), country: request.country, asn: request.asn }, 'playback decision');
 
   if (!decision.allowed) {
     const { message } = explainDecision(decision, { timeZone: profile?.timeZone ?? env.DEFAULT_TIME_ZONE, now });
