@@ -109,6 +109,33 @@ function addCounts(result) {
 }
 
 /**
+ * A step that runs a test runner writing a JSON report: the report is removed first, the
+ * counts are read from it whether the run passed or failed, and a failure's message ends
+ * with them ("... (3 passed, 1 failed)").
+ * @param {string} label
+ * @param {string} report
+ * @param {(file: string) => { passed: number, failed: number } | undefined} count
+ * @param {() => Promise<unknown>} runTests
+ */
+async function countedTestStep(label, report, count, runTests) {
+  rmSync(report, { force: true });
+  let result = '';
+  await ui
+    .step(label, async () => {
+      try {
+        await runTests();
+      } finally {
+        result = addCounts(count(report));
+      }
+      return result;
+    })
+    .catch((error) => {
+      if (result) error.message = `${error.message} (${result})`;
+      throw error;
+    });
+}
+
+/**
  * Next rewrites tsconfig.json and next-env.d.ts to point at the types of whichever
  * distDir it builds into; a test build in .next-test must not leave tracked files
  * changed, so both are put back afterwards.
@@ -261,27 +288,15 @@ async function main() {
 
   if (wants('unit')) {
     const report = join(reports, 'vitest.json');
-    rmSync(report, { force: true });
-    let failure;
-    await ui
-      .step('unit and integration tests (vitest)', async () => {
-        try {
-          await run(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-            cwd: root,
-            env,
-            what: 'vitest run',
-            stream,
-            hint: 'the failing tests are listed above; `npx vitest run <file>` reruns one file',
-          });
-        } finally {
-          failure = addCounts(countVitest(report));
-        }
-        return failure;
-      })
-      .catch((error) => {
-        if (failure) error.message = `${error.message} (${failure})`;
-        throw error;
-      });
+    await countedTestStep('unit and integration tests (vitest)', report, countVitest, () =>
+      run(join(root, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+        cwd: root,
+        env,
+        what: 'vitest run',
+        stream,
+        hint: 'the failing tests are listed above; `npx vitest run <file>` reruns one file',
+      }),
+    );
   } else ui.skip('unit and integration tests (vitest)', 'not selected');
 
   if (wants('build')) {
@@ -308,70 +323,46 @@ async function main() {
       throw new StepError(`no build in ${TEST_DIST_DIR} for the browser tests`, { hint: 'run without --skip=build' });
     }
     const report = join(reports, 'e2e.json');
-    rmSync(report, { force: true });
     const firstPort = Number(process.env.E2E_PORT ?? 3400);
     const port = await freePort(firstPort, firstPort + 99);
     // The worker (started by Playwright beside Next) answers its health check here.
     const workerPort = await freePort(port + 100, port + 199);
-    let result;
-    await ui
-      .step(`browser tests (playwright, next start on :${port}, worker on :${workerPort})`, async () => {
-        try {
-          // E2E_ARGS passes extra arguments to Playwright (a spec file, --project=..., --grep=...).
-          const extra = (process.env.E2E_ARGS ?? '').split(' ').filter(Boolean);
-          await run(join(root, 'node_modules', '.bin', 'playwright'), ['test', ...extra], {
-            cwd: root,
-            env: {
-              ...env,
-              NEXT_DIST_DIR: TEST_DIST_DIR,
-              E2E_PORT: String(port),
-              WORKER_PORT: String(workerPort),
-              E2E_JSON_REPORT: report,
-              E2E_OUTPUT_DIR: `test-results${RUN_TAG}`,
-              E2E_HTML_REPORT: `playwright-report${RUN_TAG}`,
-              // Playwright sets FORCE_COLOR for its children; NO_COLOR beside it makes Node warn.
-              ...(process.stdout.isTTY || env.FORCE_COLOR !== undefined || env.NO_COLOR !== undefined ? {} : { FORCE_COLOR: '0' }),
-            },
-            what: 'playwright test',
-            stream,
-            hint: 'traces of failed tests: npx playwright show-report (or npx playwright show-trace test-results/<test>/trace.zip)',
-          });
-        } finally {
-          result = addCounts(countPlaywright(report));
-        }
-        return result;
-      })
-      .catch((error) => {
-        if (result) error.message = `${error.message} (${result})`;
-        throw error;
+    await countedTestStep(`browser tests (playwright, next start on :${port}, worker on :${workerPort})`, report, countPlaywright, async () => {
+      // E2E_ARGS passes extra arguments to Playwright (a spec file, --project=..., --grep=...).
+      const extra = (process.env.E2E_ARGS ?? '').split(' ').filter(Boolean);
+      await run(join(root, 'node_modules', '.bin', 'playwright'), ['test', ...extra], {
+        cwd: root,
+        env: {
+          ...env,
+          NEXT_DIST_DIR: TEST_DIST_DIR,
+          E2E_PORT: String(port),
+          WORKER_PORT: String(workerPort),
+          E2E_JSON_REPORT: report,
+          E2E_OUTPUT_DIR: `test-results${RUN_TAG}`,
+          E2E_HTML_REPORT: `playwright-report${RUN_TAG}`,
+          // Playwright sets FORCE_COLOR for its children; NO_COLOR beside it makes Node warn.
+          ...(process.stdout.isTTY || env.FORCE_COLOR !== undefined || env.NO_COLOR !== undefined ? {} : { FORCE_COLOR: '0' }),
+        },
+        what: 'playwright test',
+        stream,
+        hint: 'traces of failed tests: npx playwright show-report (or npx playwright show-trace test-results/<test>/trace.zip)',
       });
+    });
   } else ui.skip('browser tests (playwright)', 'not selected');
 
   if (wants('faults')) {
     // Its own PostgreSQL, Redis instances, Next and worker (it stops and freezes them), on
     // the build above; about two minutes (scripts/test-faults.mjs, docs/decisions/0015).
     const report = join(reports, 'faults.json');
-    rmSync(report, { force: true });
-    let result;
-    await ui
-      .step('fault tests (npm run test:faults on the test build)', async () => {
-        try {
-          await run(process.execPath, [join(root, 'scripts', 'test-faults.mjs'), `--dist-dir=${TEST_DIST_DIR}`, '--no-build'], {
-            cwd: root,
-            env: { ...process.env, FAULTS_JSON_REPORT: report },
-            what: 'npm run test:faults',
-            stream,
-            hint: 'the failing fault tests are listed above; `npm run test:faults` reruns the suite',
-          });
-        } finally {
-          result = addCounts(countVitest(report));
-        }
-        return result;
-      })
-      .catch((error) => {
-        if (result) error.message = `${error.message} (${result})`;
-        throw error;
+    await countedTestStep('fault tests (npm run test:faults on the test build)', report, countVitest, async () => {
+      await run(process.execPath, [join(root, 'scripts', 'test-faults.mjs'), `--dist-dir=${TEST_DIST_DIR}`, '--no-build'], {
+        cwd: root,
+        env: { ...process.env, FAULTS_JSON_REPORT: report },
+        what: 'npm run test:faults',
+        stream,
+        hint: 'the failing fault tests are listed above; `npm run test:faults` reruns the suite',
       });
+    });
   } else ui.skip('fault tests', 'not selected');
 
   if (wants('bench')) {
