@@ -2,32 +2,29 @@
 // makes the batches) over a small pg pool of its own, not through Prisma. A --cpu-prof of the
 // per-user service under the playback bench showed Prisma's query path (its query event
 // serialises every parameter array for the slow-query log, then the driver adapter) at ~9 %
-// of the service's CPU for rows nobody waits for. Two connections: a batch in flight and the
-// next one gathering; rows arriving meanwhile wait in the queue and go together.
+// of the service's CPU for rows nobody waits for. Same pool settings and slow-query report
+// as the Prisma clients (lib/db/pool-config.ts, reportIfSlow). Two connections: a batch in
+// flight and the next one gathering; rows arriving meanwhile wait and go together.
 import 'server-only';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { reportIfSlow } from '@/lib/db/client';
+import { poolConfig } from '@/lib/db/pool-config';
 import { env } from '@/lib/env';
 import { log } from '@/lib/observability/log';
 import type { DecisionRow } from './decision-log';
 
 /** Batches written at once, and the pool's size. */
 export const DECISION_WRITERS = 2;
+const APPLICATION_NAME = 'primetime-decisions';
 
 const globalForStore = globalThis as unknown as { primetimeDecisionPool?: pg.Pool };
 
 function pool(): pg.Pool {
   if (!globalForStore.primetimeDecisionPool) {
-    const created = new pg.Pool({
-      connectionString: env.DATABASE_URL,
-      max: DECISION_WRITERS,
-      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
-      idleTimeoutMillis: 30_000,
-      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
-      // A frozen server never cancels the statement; the client gives up a second later.
-      query_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
-      application_name: 'primetime-decisions',
-    });
+    const created = new pg.Pool(
+      poolConfig({ url: env.DATABASE_URL, max: DECISION_WRITERS, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS, applicationName: APPLICATION_NAME }),
+    );
     // An idle connection that dies (PostgreSQL restarted) must not crash the process; the
     // next batch reconnects, and a failed batch is retried by decision-log.ts.
     created.on('error', (error) => log.warn({ err: error }, 'playback decision pool: idle connection lost'));
@@ -68,6 +65,5 @@ export async function writeDecisions(rows: DecisionRow[]): Promise<void> {
       rows.map((r) => r.asn),
     ],
   });
-  const durationMs = performance.now() - started;
-  if (durationMs >= env.DATABASE_SLOW_QUERY_MS) log.warn({ server: 'primetime-decisions', durationMs: Math.round(durationMs), rows: rows.length }, 'slow query');
+  reportIfSlow(APPLICATION_NAME, performance.now() - started, INSERT_DECISIONS.name);
 }
