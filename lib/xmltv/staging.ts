@@ -83,10 +83,16 @@ export async function stageUpload(runId: string, body: Readable, options: { maxB
   const partial = `${target}.part`;
   await mkdir(path.dirname(target), { recursive: true });
   const guard = new UploadGuard(maxBytes);
+  const file = createWriteStream(partial, { flags: 'wx' });
   try {
-    await pipeline(body, guard, createWriteStream(partial, { flags: 'wx' }));
+    await pipeline(body, guard, file);
     await rename(partial, target);
   } catch (error) {
+    // pipeline() rejects as soon as the guard refuses, possibly before the write stream has
+    // even opened (and so created) the file; removing it before the stream closes could
+    // leave a .part behind (seen in CI). Closed means opened and closed, or never opened.
+    // (Not events.once: it rejects on the 'error' the stream emits first, with the same error.)
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await rm(partial, { force: true });
     throw error;
   }
