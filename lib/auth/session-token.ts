@@ -38,21 +38,33 @@ function derivedKey(secret: string, salt: string): DerivedKey {
 
 type FastResult = { claims: SessionClaims | null } | 'fallback';
 
-function fastDecode(token: string, key: DerivedKey, nowSeconds: number): FastResult {
-  const parts = token.split('.');
-  if (parts.length !== 5 || parts[1] !== '') return 'fallback';
-  const [encodedHeader, , encodedIv, encodedCiphertext, encodedTag] = parts as [string, string, string, string, string];
+/** Whether a protected header is exactly the `dir` + A256CBC-HS512 kind this module decrypts with `key`. */
+function isExpectedHeader(encodedHeader: string, key: DerivedKey): boolean {
   let header: unknown;
   try {
     header = JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8'));
   } catch {
-    return 'fallback';
+    return false;
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return 'fallback';
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return false;
   const fields = header as Record<string, unknown>;
-  if (Object.keys(fields).some((name) => !EXPECTED_HEADER_KEYS.has(name))) return 'fallback';
-  if (fields.alg !== 'dir' || fields.enc !== 'A256CBC-HS512') return 'fallback';
-  if (fields.kid !== undefined && fields.kid !== key.thumbprint) return 'fallback';
+  if (Object.keys(fields).some((name) => !EXPECTED_HEADER_KEYS.has(name))) return false;
+  if (fields.alg !== 'dir' || fields.enc !== 'A256CBC-HS512') return false;
+  return fields.kid === undefined || fields.kid === key.thumbprint;
+}
+
+// Every token Auth.js makes with one key has the same header, byte for byte: the last one that
+// passed the checks is remembered, so the usual token skips decoding and checking it again.
+let acceptedHeader: { encoded: string; key: DerivedKey } | undefined;
+
+function fastDecode(token: string, key: DerivedKey, nowSeconds: number): FastResult {
+  const parts = token.split('.');
+  if (parts.length !== 5 || parts[1] !== '') return 'fallback';
+  const [encodedHeader, , encodedIv, encodedCiphertext, encodedTag] = parts as [string, string, string, string, string];
+  if (acceptedHeader?.encoded !== encodedHeader || acceptedHeader.key !== key) {
+    if (!isExpectedHeader(encodedHeader, key)) return 'fallback';
+    acceptedHeader = { encoded: encodedHeader, key };
+  }
   const iv = Buffer.from(encodedIv, 'base64url');
   const tag = Buffer.from(encodedTag, 'base64url');
   const ciphertext = Buffer.from(encodedCiphertext, 'base64url');

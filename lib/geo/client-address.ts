@@ -64,11 +64,14 @@ export function isInList(address: string, list: BlockList): boolean {
   return inList;
 }
 
+/** What the address rules read of a request: Next's Headers, or the lean service's two-header view. */
+export type HeaderReader = Pick<Headers, 'get'>;
+
 /**
  * The client address of a request, or null when it cannot be known (no peer header: the
  * request did not come through our server hook; garbage from a trusted proxy).
  */
-export function clientAddressFrom(headers: Headers, trusted: BlockList = trustedProxies()): string | null {
+export function clientAddressFrom(headers: HeaderReader, trusted: BlockList = trustedProxies()): string | null {
   const peer = normaliseAddress(headers.get(PEER_ADDRESS_HEADER) ?? '');
   if (peer === null || !isInList(peer, trusted)) return peer;
   // The peer is our proxy: the hop before it is in X-Forwarded-For, appended last.

@@ -1,7 +1,7 @@
 // The request context the decision needs, from a request's headers: the trustworthy client
 // address (client-address.ts), then its country and network (lookup.ts).
 import type { RequestContext } from '@/lib/entitlements/types';
-import { clientAddressFrom } from './client-address';
+import { clientAddressFrom, type HeaderReader } from './client-address';
 import { lookupPlace } from './lookup';
 
 export interface ResolvedRequest extends RequestContext {
@@ -9,7 +9,7 @@ export interface ResolvedRequest extends RequestContext {
   address: string | null;
 }
 
-export function requestContextFrom(headers: Headers): ResolvedRequest {
+export function requestContextFrom(headers: HeaderReader): ResolvedRequest {
   const address = clientAddressFrom(headers);
   return { address, ...lookupPlace(address) };
 }

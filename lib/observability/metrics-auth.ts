@@ -23,8 +23,11 @@ const REFUSED_BODY = JSON.stringify({
   error: { code: 'unauthorized', message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>.' },
 });
 
-/** The answer of every metrics endpoint (Next route, worker, per-user service) to a GET. */
-export async function answerMetrics(authorization: string | null | undefined): Promise<MetricsAnswer> {
+/**
+ * The answer of every metrics endpoint (Next route, worker, per-user service) to a GET.
+ * `render`: this process's registry, or a cluster's (lib/observability/cluster-metrics.ts).
+ */
+export async function answerMetrics(authorization: string | null | undefined, render: () => Promise<string> = renderMetrics): Promise<MetricsAnswer> {
   if (!metricsCallerAllowed(authorization)) {
     return {
       status: 401,
@@ -32,5 +35,5 @@ export async function answerMetrics(authorization: string | null | undefined): P
       body: REFUSED_BODY,
     };
   }
-  return { status: 200, headers: { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'private, no-store' }, body: await renderMetrics() };
+  return { status: 200, headers: { 'content-type': METRICS_CONTENT_TYPE, 'cache-control': 'private, no-store' }, body: await render() };
 }

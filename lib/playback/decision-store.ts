@@ -7,7 +7,7 @@
 // flight and the next one gathering; rows arriving meanwhile wait and go together.
 import 'server-only';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '@/lib/db/uuid';
 import { reportIfSlow } from '@/lib/db/client';
 import { poolConfig } from '@/lib/db/pool-config';
 import { env } from '@/lib/env';

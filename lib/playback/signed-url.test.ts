@@ -37,4 +37,26 @@ describe('signStreamUrl', () => {
     );
     expect(secureLinkHash('x')).not.toMatch(/[=+/]/);
   });
+
+  it('makes the same URL as WHATWG URL + searchParams would, for plain paths, paths with a query and relative bases', () => {
+    const cases: Array<[string, string]> = [
+      ['/live/abc/index.m3u8', 'https://cdn.example'],
+      ['/live/ab%20c/index.m3u8', 'https://cdn.example/'],
+      ['/live/abc/index.m3u8?quality=hd', 'https://cdn.example'],
+      ['/live/abc/index.m3u8#start', 'https://cdn.example'],
+      ['live/abc/index.m3u8', 'https://cdn.example/streams/'],
+      ['/live/caf\u00e9/index.m3u8', 'http://127.0.0.1:8080'],
+    ];
+    for (const [path, baseUrl] of cases) {
+      for (let call = 0; call < 2; call += 1) {
+        // The second call takes the remembered base URL: same answer.
+        const { url } = signStreamUrl(path, { ...base, baseUrl, clientAddress: null });
+        const expected = new URL(path, baseUrl);
+        const signed = new URL(url);
+        expected.searchParams.set('md5', signed.searchParams.get('md5')!);
+        expected.searchParams.set('expires', signed.searchParams.get('expires')!);
+        expect(url, `${path} on ${baseUrl}`).toBe(expected.toString());
+      }
+    }
+  });
 });

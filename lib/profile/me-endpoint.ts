@@ -11,6 +11,7 @@ import { userIdFromSessionCookies, type CookieReader } from '@/lib/auth/session'
 import { summarise } from '@/lib/entitlements/summary';
 import { errorPayload } from '@/lib/errors';
 import { env } from '@/lib/env';
+import type { HeaderReader } from '@/lib/geo/client-address';
 import { requestContextFrom } from '@/lib/geo/request-context';
 import { honouredViewAs, viewAsSummary } from '@/lib/view-as/honour';
 import { viewAsCookieName } from '@/lib/view-as/cookie';
@@ -25,7 +26,7 @@ export interface JsonAnswer {
 export interface PerUserRequest {
   readCookie: CookieReader;
   /** Needs the peer header (lib/geo/client-address.ts) and X-Forwarded-For. */
-  headers: Headers;
+  headers: HeaderReader;
   now: number;
 }
 

@@ -3,7 +3,7 @@
 // serialised by the row lock; the second sees the new version and is refused with who
 // changed the day and when, so no one's change is silently overwritten.
 import 'server-only';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '@/lib/db/uuid';
 import type { IsoDate } from '@/lib/cache/tags';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';

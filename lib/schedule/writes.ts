@@ -2,7 +2,7 @@
 // transaction, the audit row and the revalidation). Every write locks the day, checks the
 // editor's version, validates the whole resulting day, and bumps the version.
 import 'server-only';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '@/lib/db/uuid';
 import type { IsoDate } from '@/lib/cache/tags';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';

@@ -7,12 +7,12 @@
 // used when the service does not run (dev, tests without the edge). GET /metrics: its
 // Prometheus metrics (bearer METRICS_TOKEN, docs/decisions/0014-observability.md).
 import http from 'node:http';
-import { PEER_ADDRESS_HEADER } from '@/lib/geo/client-address';
+import { PEER_ADDRESS_HEADER, type HeaderReader } from '@/lib/geo/client-address';
 import { log } from '@/lib/observability/log';
 import { observeRequest } from '@/lib/observability/metrics';
 import { METRICS_PATH, serveMetrics } from '@/lib/observability/node-http';
 import { answerPlayback } from '@/lib/playback/endpoint';
-import { answerMyEntitlements, PER_USER_CACHE_CONTROL, type JsonAnswer } from '@/lib/profile/me-endpoint';
+import { answerMyEntitlements, PER_USER_CACHE_CONTROL, type JsonAnswer, type PerUserRequest } from '@/lib/profile/me-endpoint';
 
 const PLAYBACK_PATH = /^\/api\/playback\/([^/?#]+)\/([^/?#]+)\/?$/;
 
@@ -42,13 +42,21 @@ export function cookieReader(header: string | undefined): (name: string) => stri
   };
 }
 
-/** The two headers lib/geo/client-address.ts reads; the peer comes from the socket, never the client. */
-function contextHeaders(request: http.IncomingMessage): Headers {
-  const headers = new Headers();
-  headers.set(PEER_ADDRESS_HEADER, request.socket.remoteAddress ?? '');
-  const forwarded = request.headers['x-forwarded-for'];
-  if (forwarded) headers.set('x-forwarded-for', Array.isArray(forwarded) ? forwarded.join(', ') : forwarded);
-  return headers;
+/**
+ * The two headers lib/geo/client-address.ts reads; the peer comes from the socket, never the
+ * client. A view over the request rather than a `Headers` object, which cost a few µs per
+ * request to build (docs/decisions/0018).
+ */
+export function contextHeaders(request: http.IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      if (name === PEER_ADDRESS_HEADER) return request.socket.remoteAddress ?? '';
+      if (name !== 'x-forwarded-for') return null;
+      // Node joins repeated X-Forwarded-For headers with ", " already.
+      const forwarded = request.headers['x-forwarded-for'];
+      return forwarded === undefined ? null : Array.isArray(forwarded) ? forwarded.join(', ') : forwarded;
+    },
+  };
 }
 
 function send(response: http.ServerResponse, { status, body }: JsonAnswer, extra: Record<string, string> = {}): void {
@@ -84,11 +92,15 @@ function routeOf(pathname: string): string {
   return OTHER_ROUTE;
 }
 
+/** What the shared lib functions read of a request; made only for a request they answer. */
+function perUserRequest(request: http.IncomingMessage): PerUserRequest {
+  return { readCookie: cookieReader(request.headers.cookie), headers: contextHeaders(request), now: Date.now() };
+}
+
 async function route(request: http.IncomingMessage, pathname: string): Promise<[JsonAnswer, Record<string, string>?]> {
-  const per = () => ({ readCookie: cookieReader(request.headers.cookie), headers: contextHeaders(request), now: Date.now() });
   if (pathname === ME_ROUTE) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET');
-    return [await answerMyEntitlements(per())];
+    return [await answerMyEntitlements(perUserRequest(request))];
   }
   const playback = PLAYBACK_PATH.exec(pathname);
   if (playback) {
@@ -101,20 +113,25 @@ async function route(request: http.IncomingMessage, pathname: string): Promise<[
     } catch {
       return [{ status: 400, body: { error: { code: 'bad_request', message: 'The path is not valid.' } } }];
     }
-    return [await answerPlayback({ rawKind, rawId, ...per() })];
+    return [await answerPlayback({ rawKind, rawId, ...perUserRequest(request) })];
   }
   if (pathname === '/health') return [{ status: 200, body: { ok: true } }];
   return [notFound()];
 }
 
-export function createPerUserServer(): http.Server {
+export interface PerUserServerOptions {
+  /** GET /metrics: this process's registry unless given (a cluster worker passes the whole cluster's). */
+  renderMetrics?: () => Promise<string>;
+}
+
+export function createPerUserServer({ renderMetrics }: PerUserServerOptions = {}): http.Server {
   const server = http.createServer((request, response) => {
     const started = performance.now();
     request.resume(); // a playback POST has no body worth reading
     const pathname = (request.url ?? '/').split('?', 1)[0]!;
     // Not routed through the edge (which sends only the per-user API here): Prometheus
     // scrapes each instance on its own address.
-    if (pathname === METRICS_PATH) return serveMetrics(request, response);
+    if (pathname === METRICS_PATH) return serveMetrics(request, response, renderMetrics);
     route(request, pathname).then(
       ([answer, extra]) => {
         send(response, answer, extra);

@@ -5,7 +5,7 @@
 // Under /api, not /admin: proxy.ts matches /admin, and Next buffers (and cuts at 10 MB) the
 // body of every request a proxy matches.
 import { connection, NextResponse, type NextRequest } from 'next/server';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '@/lib/db/uuid';
 import { z } from 'zod';
 import { assertSameOrigin, NO_STORE, privateErrorResponse, requestBodyStream } from '@/lib/admin/route-http';
 import { requireEditor } from '@/lib/auth/guards';
