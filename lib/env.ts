@@ -136,6 +136,12 @@ const schema = z.object({
    * test runs and test files pick their own so they never take each other's jobs.
    */
   QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, _ . or -').default('bull'),
+  /**
+   * Processes of the lean per-user service (services/per-user): node:cluster forks this many
+   * workers sharing one port. One per core in production (docs/decisions/0018); 1 runs it
+   * as a single process, as in development and tests.
+   */
+  PER_USER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** The worker's health endpoint (GET /health: queue counts), for probes and the test runner. */
   WORKER_PORT: z.coerce.number().int().min(1).max(65_535).default(3090),
   /** Jobs one worker process runs at a time; scale with more processes, not a large number. */
