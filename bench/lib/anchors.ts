@@ -16,7 +16,8 @@ const ANCHOR_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 
 export class AnchorPool {
   private nginx?: Promise<{ proc: ManagedProcess; port: number }>;
-  private nodeRedis?: Promise<{ proc: ManagedProcess; port: number }>;
+  /** By process count: one per core is a second anchor next to the single process. */
+  private readonly nodeRedis = new Map<number, Promise<{ proc: ManagedProcess; port: number }>>();
 
   constructor(
     private readonly runDir: string,
@@ -33,16 +34,18 @@ export class AnchorPool {
     return `http://127.0.0.1:${port}/${name}`;
   }
 
-  async nodeRedisUrl(): Promise<string> {
-    const { port } = await (this.nodeRedis ??= this.startNodeRedis());
+  async nodeRedisUrl(processes = 1): Promise<string> {
+    let started = this.nodeRedis.get(processes);
+    if (!started) this.nodeRedis.set(processes, (started = this.startNodeRedis(processes)));
+    const { port } = await started;
     return `http://127.0.0.1:${port}/`;
   }
 
   async stop(): Promise<void> {
-    const running = await Promise.allSettled([this.nginx, this.nodeRedis].filter((p) => p !== undefined));
+    const running = await Promise.allSettled([this.nginx, ...this.nodeRedis.values()].filter((p) => p !== undefined));
     await Promise.all(running.map((r) => (r.status === 'fulfilled' ? r.value.proc.stop() : undefined)));
     this.nginx = undefined;
-    this.nodeRedis = undefined;
+    this.nodeRedis.clear();
   }
 
   private get nginxPrefix(): string {
@@ -71,11 +74,11 @@ export class AnchorPool {
     return { proc, port };
   }
 
-  private async startNodeRedis(): Promise<{ proc: ManagedProcess; port: number }> {
+  private async startNodeRedis(processes: number): Promise<{ proc: ManagedProcess; port: number }> {
     const port = await freePort(ANCHOR_PORTS);
-    progress(`starting node-redis anchor on 127.0.0.1:${port}…`);
-    const proc = start('node-redis', serverNode(), [path.join(ANCHOR_DIR, 'node-redis.mjs')], {
-      env: { ...process.env, PORT: String(port), REDIS_URL: this.redisUrl, NODE_ENV: 'production' },
+    progress(`starting node-redis anchor${processes > 1 ? ` (${processes} processes)` : ''} on 127.0.0.1:${port}…`);
+    const proc = start(processes > 1 ? `node-redis-x${processes}` : 'node-redis', serverNode(), [path.join(ANCHOR_DIR, 'node-redis.mjs')], {
+      env: { ...process.env, PORT: String(port), REDIS_URL: this.redisUrl, NODE_ENV: 'production', WORKERS: String(processes) },
     });
     await waitForHttp(`http://127.0.0.1:${port}/`, proc, 10_000);
     return { proc, port };

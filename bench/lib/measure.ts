@@ -84,19 +84,23 @@ async function measureAnchor(
   connections: number,
   body: Buffer | undefined,
   kind: AnchorKind = scenario.anchor,
+  processes = 1,
 ): Promise<Measurement> {
+  // nginx runs its configured workers whatever the row; only the Node anchor follows `processes`.
   const url = kind === 'nginx-static'
     ? await state.anchors.nginxUrlFor(body ?? missingBody(scenario))
-    : await state.anchors.nodeRedisUrl();
+    : await state.anchors.nodeRedisUrl(processes);
+  const label = kind === 'node-redis' && processes > 1 ? `${kind} x${processes}` : kind;
   const key = `${url}|${connections}`;
   const cached = anchorCache.get(key);
   if (cached) {
-    progress(`reusing this run's ${kind} measurement at ${connections} connections`);
+    progress(`reusing this run's ${label} measurement at ${connections} connections`);
     return { ...cached, scenario: scenario.name };
   }
   const spec = { connections };
   const bytes = (await preflight(url, spec, 200)).length;
-  const measurement = await load(state, scenario.name, kind, 'anchor', kind, url, spec, bytes);
+  const measurement = await load(state, scenario.name, label, 'anchor', kind, url, spec, bytes);
+  if (processes > 1) measurement.processes = processes;
   anchorCache.set(key, measurement);
   return measurement;
 }
@@ -130,9 +134,15 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
       rotateFile = path.join(state.runDir, `rotate-${scenario.name}.txt`);
       writeFileSync(rotateFile, `${rotate.values.join('\n')}\n`);
     }
+    const serverOf = (target: TargetSpec): string => {
+      if (target.server === undefined) return runtime.baseUrl;
+      const url = runtime.servers?.[target.server];
+      if (!url) throw new Error(`scenario ${scenario.name}: row "${target.label}" names server "${target.server}", which its setup did not start`);
+      return url;
+    };
     const targets = scenario.targets.map((target) => ({
       target,
-      url: `${runtime.baseUrl}${target.path}`,
+      url: `${serverOf(target)}${target.path}`,
       spec: {
         method: target.method,
         headers: target.headers,
@@ -157,16 +167,20 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
     if (targets.length === 0 && findings) return { ...base, measurements: measured, findings };
 
     const anchorBody = runtime.anchorBody ?? bodies[0];
-    const connectionCounts = [...new Set(targets.length > 0 ? targets.map((t) => t.spec.connections) : [state.options.connections])];
-    const anchors = new Map<number, Measurement>();
-    for (const connections of connectionCounts) {
-      const anchor = await measureAnchor(state, scenario, connections, anchorBody);
-      anchors.set(connections, anchor);
+    // One anchor measurement per (connections, processes) the rows use.
+    const anchorKey = (connections: number, processes: number) => `${connections}|${processes}`;
+    const settings = targets.length > 0 ? targets.map((t) => [t.spec.connections, t.target.processes ?? 1] as const) : [[state.options.connections, 1] as const];
+    const anchors = new Map<string, Measurement>();
+    for (const [connections, processes] of settings) {
+      if (anchors.has(anchorKey(connections, processes))) continue;
+      const anchor = await measureAnchor(state, scenario, connections, anchorBody, scenario.anchor, processes);
+      anchors.set(anchorKey(connections, processes), anchor);
       measured.push(anchor);
     }
     for (const [index, { target, url, spec }] of targets.entries()) {
       const m = await load(state, scenario.name, target.label, 'target', scenario.anchor, url, spec, bodies[index]?.length ?? 0);
-      const anchor = anchors.get(spec.connections);
+      if (target.processes !== undefined && target.processes > 1) m.processes = target.processes;
+      const anchor = anchors.get(anchorKey(spec.connections, target.processes ?? 1));
       m.ratio = anchor && anchor.requestsPerSec > 0 ? m.requestsPerSec / anchor.requestsPerSec : 0;
       const goal = scenario.designTarget ? DESIGN_TARGETS[scenario.designTarget] : undefined;
       if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m);

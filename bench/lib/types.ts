@@ -21,6 +21,14 @@ export interface TargetSpec {
   connections?: number;
   /** Status the target must answer before it is measured (default 200). */
   expectStatus?: number;
+  /**
+   * Processes of the server under test (the per-user service's PER_USER_WORKERS, one per
+   * core). The node-redis anchor is then measured with as many processes, so the ratio
+   * compares like with like. Default 1.
+   */
+  processes?: number;
+  /** Which of the runtime's `servers` answers this row (default: its baseUrl). */
+  server?: string;
 }
 
 /** What a scenario's setup hands back once its servers are up. */
@@ -38,6 +46,8 @@ export interface ScenarioRuntime {
    * The pre-flight request uses the first value.
    */
   rotate?: { header: string; values: string[] };
+  /** Further servers by name, for rows whose `server` names one (e.g. the service one per core). */
+  servers?: Record<string, string>;
 }
 
 export interface Scenario {
@@ -155,6 +165,8 @@ export interface Measurement extends WrkResult {
   responseBytes: number;
   /** req/s divided by the anchor's req/s in the same run. */
   ratio: number;
+  /** Processes of the measured server (anchors: as many as the rows they anchor); absent: 1. */
+  processes?: number;
   verdict?: Verdict;
   /** The phase a playing scenario measured the row in (its own table and chart group). */
   group?: string;

@@ -9,7 +9,7 @@ import { prepareEdge } from '../../edge/start-edge';
 import { waitForHttp } from '../lib/http';
 import { NGINX_BIN } from '../lib/tools';
 import type { Scenario } from '../lib/types';
-import { perUserService, trimForSmoke, viewerCookies, viewerCount, warm } from './me-support';
+import { perUserRows, perUserService, perUserServers, trimForSmoke, viewerCookies, viewerCount, warm } from './me-support';
 
 export const ME_PATH = '/api/me/entitlements';
 
@@ -18,16 +18,14 @@ export const meEntitlements: Scenario = {
   describe: 'P2: GET /api/me/entitlements from the lean per-user service, 1,000 viewers rotated, vs bare Node + Redis',
   anchor: 'node-redis',
   designTarget: 'P2',
-  targets: [
-    { label: 'service', path: ME_PATH },
-    { label: 'service @256', path: ME_PATH, connections: 256 },
-  ],
+  targets: perUserRows(ME_PATH),
   setup: async (ctx) => {
     trimForSmoke(ctx, meEntitlements.targets);
     const cookies = await viewerCookies(ctx, viewerCount(ctx));
-    const baseUrl = await perUserService(ctx);
+    const { baseUrl, servers } = await perUserServers(ctx, meEntitlements.targets);
+    // The profiles are in Redis after one pass; the per-core service's workers warm on their first requests.
     await warm(ctx, `${baseUrl}${ME_PATH}`, cookies);
-    return { baseUrl, rotate: { header: 'Cookie', values: cookies } };
+    return { baseUrl, servers, rotate: { header: 'Cookie', values: cookies } };
   },
 };
 

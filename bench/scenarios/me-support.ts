@@ -2,6 +2,7 @@
 // seeded viewers (the wrk reporter rotates them, one per request, so the endpoint is measured
 // over many users' profiles, not one hot hash), and the lean per-user service
 // (services/per-user), started once per run on the run's database and Redis.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
@@ -80,17 +81,53 @@ export async function queryOne<T extends Record<string, unknown>>(ctx: BenchCont
 /** The environment Next and the service share, so a cookie minted here is valid for both. */
 export const PER_USER_ENV = { AUTH_SECRET: BENCH_AUTH_SECRET };
 
-let sharedService: Promise<string> | undefined;
+/** One process per core: how the per-user service is deployed (PER_USER_WORKERS, docs/decisions/0018). */
+export const PER_CORE = availableParallelism();
 
 /**
- * The per-user service of this run (services/per-user): started on first use and shared by
- * every per-user scenario (its start costs seconds), stopped when the run ends like the
- * anchors. BENCH_PER_USER_NODE_ARGS adds Node/V8 flags under test (e.g. --max-semi-space-size=32).
+ * The rows of a per-user scenario: the service as one process (the per-process cost), and,
+ * on a machine with more than one core, as one process per core against the anchor run the
+ * same way (`processes`), which is how it is deployed.
  */
-export function perUserService(ctx: BenchContext): Promise<string> {
-  sharedService ??= startPerUserService(ctx, 'per-user', ctx.redisUrl).then(({ baseUrl }) => baseUrl);
-  sharedService.catch(() => (sharedService = undefined));
-  return sharedService;
+export function perUserRows(path: string, method?: 'POST'): TargetSpec[] {
+  const rows: TargetSpec[] = [
+    { label: 'service', path, method },
+    { label: 'service @256', path, method, connections: 256 },
+  ];
+  if (PER_CORE > 1) {
+    rows.push(
+      { label: `service x${PER_CORE}`, path, method, processes: PER_CORE, server: 'per-core' },
+      { label: `service x${PER_CORE} @256`, path, method, processes: PER_CORE, server: 'per-core', connections: 256 },
+    );
+  }
+  return rows;
+}
+
+const sharedServices = new Map<number, Promise<string>>();
+
+/**
+ * The per-user service of this run (services/per-user) with `processes` workers: started on
+ * first use and shared by every per-user scenario (its start costs seconds), stopped when the
+ * run ends like the anchors. BENCH_PER_USER_NODE_ARGS adds Node/V8 flags under test (e.g.
+ * --max-semi-space-size=32).
+ */
+export function perUserService(ctx: BenchContext, processes = 1): Promise<string> {
+  let started = sharedServices.get(processes);
+  if (!started) {
+    const name = processes > 1 ? `per-user-x${processes}` : 'per-user';
+    started = startPerUserService(ctx, name, ctx.redisUrl, { PER_USER_WORKERS: String(processes) }).then(({ baseUrl }) => baseUrl);
+    started.catch(() => sharedServices.delete(processes));
+    sharedServices.set(processes, started);
+  }
+  return started;
+}
+
+/** The runtime servers of a per-user scenario's rows (perUserRows): the single process, and one per core when they are measured. */
+export async function perUserServers(ctx: BenchContext, targets: TargetSpec[]): Promise<{ baseUrl: string; servers: Record<string, string> }> {
+  const baseUrl = await perUserService(ctx);
+  const servers: Record<string, string> = {};
+  if (targets.some((target) => target.server === 'per-core')) servers['per-core'] = await perUserService(ctx, PER_CORE);
+  return { baseUrl, servers };
 }
 
 /** A per-user service on its own Redis (the surge's Redis fault); the caller stops it. */

@@ -5,7 +5,7 @@
 // Redis anchor, from the lean per-user service. The Next route handler: scenario me-next.
 import type { BenchContext } from '../lib/context';
 import type { Scenario, TargetSpec } from '../lib/types';
-import { keepAllowedPlays, perUserService, queryOne, trimForSmoke, viewerCookies, viewerCount } from './me-support';
+import { keepAllowedPlays, perUserRows, perUserServers, queryOne, trimForSmoke, viewerCookies, viewerCount } from './me-support';
 
 /** Set by setup: the channel id is the seed's, known once the database is there. */
 export const PLAYBACK_PLACEHOLDER = '/api/playback/channel/(set-up)';
@@ -36,10 +36,7 @@ export async function playableChannel(ctx: BenchContext, targets: TargetSpec[]):
   );
 }
 
-const targets: TargetSpec[] = [
-  { label: 'service', path: PLAYBACK_PLACEHOLDER, method: 'POST' },
-  { label: 'service @256', path: PLAYBACK_PLACEHOLDER, method: 'POST', connections: 256 },
-];
+const targets: TargetSpec[] = perUserRows(PLAYBACK_PLACEHOLDER, 'POST');
 
 export const playback: Scenario = {
   name: 'playback',
@@ -50,8 +47,8 @@ export const playback: Scenario = {
   setup: async (ctx) => {
     trimForSmoke(ctx, targets);
     const cookies = await playableChannel(ctx, targets);
-    const baseUrl = await perUserService(ctx);
+    const { baseUrl, servers } = await perUserServers(ctx, targets);
     const allowed = await keepAllowedPlays(ctx, `${baseUrl}${targets[0]!.path}`, cookies);
-    return { baseUrl, rotate: { header: 'Cookie', values: allowed } };
+    return { baseUrl, servers, rotate: { header: 'Cookie', values: allowed } };
   },
 };
