@@ -57,6 +57,9 @@ export async function inspectImage(bytes: Buffer): Promise<ImageInfo> {
   try {
     // Streams through the pixels (no full-size buffer); fails on a truncated or corrupt body.
     await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }).stats();
+    // stats() passes a PNG whose IHDR CRC is wrong, which every resize (the variants job's)
+    // refuses: shrink it to a thumbnail too, as that job will (still no full-size buffer).
+    await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }).resize(MIN_IMAGE_SIDE, MIN_IMAGE_SIDE, { fit: 'inside' }).raw().toBuffer();
   } catch {
     throw new AppError('bad_request', 'This image is damaged or incomplete (was the upload cut short?). Upload the whole file again.');
   }

@@ -20,7 +20,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { enqueueJob } from '@/lib/jobs/outbox';
 import { utcDatesCovering } from '@/lib/time/zoned';
 import { parseXmltv } from './parse';
-import { programFieldsFrom, type ProgramFields } from './program-fields';
+import { programFieldsFrom, XMLTV_TITLE_MAX, type ProgramFields } from './program-fields';
 import type { XmltvProblem, XmltvProgramme } from './types';
 import { MAX_AIRING_MS } from '@/lib/guide/schedule-limits';
 
@@ -47,7 +47,7 @@ export interface XmltvImportReport {
   unknownChannels: string[];
   /** Malformed or reversed times, missing stops (filled or not), broken XML. */
   problems: XmltvProblem[];
-  /** Airings the schedule cannot hold (zero length, over 24 h, outside the stored months). */
+  /** Airings the schedule cannot hold (zero length, over 24 h, outside the stored months, a title over XMLTV_TITLE_MAX). */
   rejected: { slot: ImportedSlot; reason: string }[];
   /** Entries left out of each list above once it holds REPORT_LIST_LIMIT (a broken 100 MB feed must not fill the heap). */
   omitted: { overlaps: number; duplicates: number; problems: number; rejected: number };
@@ -206,6 +206,10 @@ export async function runXmltvImport(runId: string, source: Readable): Promise<X
       const length = programme.stop.getTime() - programme.start.getTime();
       if (length <= 0 || length > MAX_AIRING_MS) {
         note(into, 'rejected', { slot: slotOf(programme), reason: length <= 0 ? 'zero length' : 'longer than 24 hours' });
+        continue;
+      }
+      if ((programme.titles[0]?.value.length ?? 0) > XMLTV_TITLE_MAX) {
+        note(into, 'rejected', { slot: slotOf(programme), reason: `title longer than ${XMLTV_TITLE_MAX} characters` });
         continue;
       }
       const slot = slotOf(programme);

@@ -13,10 +13,25 @@ export interface ProgramFields {
   ageRating: number | null;
 }
 
-/** xmltv_ns counts from zero ("2 . 9 . 0/1" is season 3, episode 10); parts may be empty. */
-function xmltvNsPart(value: string, index: number): number | null {
+/**
+ * The longest title a programme may have, as in the back office (lib/admin/programs.ts): a
+ * longer one is refused, and would not fit PostgreSQL's title index anyway (2,704 bytes).
+ */
+export const XMLTV_TITLE_MAX = 300;
+
+/** The largest season and episode numbers a program keeps (the back office's bounds; the columns are 32-bit). */
+const MAX_SEASON = 9_999;
+const MAX_EPISODE = 99_999;
+
+/**
+ * xmltv_ns counts from zero ("2 . 9 . 0/1" is season 3, episode 10); parts may be empty. A
+ * number past `max` is no season or episode: null, as for an unreadable part (a feed's
+ * "99999999999" must not fail the whole import on the integer column).
+ */
+function xmltvNsPart(value: string, index: number, max: number): number | null {
   const part = value.split('.')[index]?.trim().split('/')[0]?.trim() ?? '';
-  return /^\d+$/.test(part) ? Number(part) + 1 : null;
+  const number = /^\d+$/.test(part) ? Number(part) + 1 : null;
+  return number !== null && number <= max ? number : null;
 }
 
 export function programFieldsFrom(programme: XmltvProgramme): ProgramFields {
@@ -28,8 +43,8 @@ export function programFieldsFrom(programme: XmltvProgramme): ProgramFields {
     synopsis: programme.descs[0]?.value ?? '',
     genres: programme.categories.map((category) => category.value),
     year,
-    seasonNumber: episode === null ? null : xmltvNsPart(episode, 0),
-    episodeNumber: episode === null ? null : xmltvNsPart(episode, 1),
+    seasonNumber: episode === null ? null : xmltvNsPart(episode, 0, MAX_SEASON),
+    episodeNumber: episode === null ? null : xmltvNsPart(episode, 1, MAX_EPISODE),
     credits: programme.credits.map((credit) => (credit.character === null ? { role: credit.role, name: credit.name } : { role: credit.role, name: credit.name, character: credit.character })),
     ageRating: null,
   };
