@@ -12,12 +12,14 @@
 // final report is the one an uninterrupted run gives, and nothing is counted twice.
 // Changed tags go to `revalidate` outbox jobs inside the batch transactions, so none is lost.
 import 'server-only';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { classifyDbError } from '@/lib/db/db-errors';
 import { TAGS } from '@/lib/cache/tags';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/outbox';
+import { log } from '@/lib/observability/log';
 import { utcDatesCovering } from '@/lib/time/zoned';
 import { parseXmltv } from './parse';
 import { programFieldsFrom, XMLTV_TITLE_MAX, type ProgramFields } from './program-fields';
@@ -34,6 +36,9 @@ export interface ImportedSlot {
   stop: string;
   title: string;
 }
+
+/** A run's error when the import failed on our side (the details are in the log, by run id). */
+export const IMPORT_FAILED_MESSAGE = 'The import stopped on our side. It is tried again automatically; if it fails again, ask the operators (the log has the details for this run).';
 
 export interface XmltvImportReport {
   programmes: number;
@@ -188,7 +193,10 @@ export async function runXmltvImport(runId: string, source: Readable): Promise<X
         { timeout: 60_000 },
       );
     };
-    for await (const event of parseXmltv(source.pipe(counter))) {
+    // pipeline, not pipe(): a read error of the source (a disk, a cut connection) must reach the
+    // parser and fail the run, where pipe() left the import waiting for bytes forever.
+    const counted = pipeline(source, counter, () => undefined);
+    for await (const event of parseXmltv(counted)) {
       events += 1;
       const replaying = events <= resumeAfter;
       const into = replaying ? replayReport : report;
@@ -235,9 +243,12 @@ export async function runXmltvImport(runId: string, source: Readable): Promise<X
     });
   } catch (error) {
     // The report column keeps the last committed checkpoint: the next attempt resumes there.
+    // Editors read `error` (the back office, GET /api/admin/imports/{id}): our own messages as
+    // they are; anything else (a driver's message names SQL and source files) goes to the log.
+    if (!(error instanceof AppError)) log.error({ err: error, runId }, 'XMLTV import failed');
     await db.importRun.update({
       where: { id: runId },
-      data: { status: 'FAILED', error: error instanceof Error ? error.message : String(error), finishedAt: new Date() },
+      data: { status: 'FAILED', error: error instanceof AppError ? error.message : IMPORT_FAILED_MESSAGE, finishedAt: new Date() },
       select: { id: true },
     });
     throw error;

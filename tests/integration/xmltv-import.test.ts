@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { exportXmltv } from '@/lib/xmltv/export';
-import { importXmltv } from '@/lib/xmltv/import';
+import { IMPORT_FAILED_MESSAGE, importXmltv } from '@/lib/xmltv/import';
 import { parseXmltv, type XmltvProgramme } from '@/lib/xmltv/parse';
 import { testChannelNumber } from '../support/channel-number';
 
@@ -163,6 +163,17 @@ describe('importXmltv refusals', () => {
     ]);
     expect(report.created).toBe(1);
     expect((await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } })).status).toBe('SUCCEEDED');
+  });
+
+  it('fails a run that broke on our side with a message for editors, never the internal error', async () => {
+    const internal = new Error('read ECONNRESET at /srv/primetime/lib/xmltv/import.ts:212 (SELECT secret FROM internals)');
+    const source = new Readable({ read() {} });
+    source.push('<tv><channel id="broken.test"><display-name>Broken</display-name></channel>');
+    setTimeout(() => source.destroy(internal), 20);
+    const fileName = `broken-${randomUUID()}.xml`;
+    await expect(importXmltv({ source, fileName, fileSha256: '2'.repeat(64), byteSize: 100, actorId: null })).rejects.toBe(internal);
+    const run = await db.importRun.findFirstOrThrow({ where: { fileName }, select: { status: true, error: true } });
+    expect(run).toEqual({ status: 'FAILED', error: IMPORT_FAILED_MESSAGE });
   });
 });
 
