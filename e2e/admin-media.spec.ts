@@ -13,7 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startEdge, type RunningEdge } from '../edge/start-edge';
 import { freePort } from '../tests/support/free-port';
-import { query, SEEDED_CHANNEL } from './support/database';
+import { query, SEEDED_ROW } from './support/database';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,7 +38,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   });
   const rows = await query<{ id: string; slug: string; name: string }>(
     // A seeded channel: other specs' short-lived channels come and go while this one runs.
-    `SELECT id, slug, name FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`,
+    `SELECT id, slug, name FROM channels WHERE archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number DESC LIMIT 1`,
   );
   channel = rows[0]!;
   // Signed in on Next itself (the sign-in server action checks X-Forwarded-Host, which the

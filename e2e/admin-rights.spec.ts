@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page, type APIRequestContext } from '@playwright/test';
 import { RightsEditorPage } from './pages/rights-editor-page';
-import { DEFAULT_TIME_ZONE, query, SEEDED_CHANNEL } from './support/database';
+import { DEFAULT_TIME_ZONE, query, SEEDED_ROW } from './support/database';
 
 type CompactRule = [number[], string[], string[], number[], number | null, number | null];
 interface GuideDayJson {
@@ -36,7 +36,7 @@ test.describe('rights rules', () => {
   test.beforeAll(async ({ browser }) => {
     // A seeded, live channel without a rule of its own, so assigning ours is visible.
     const [row] = await query<{ slug: string; name: string; number: number }>(
-      `SELECT slug, name, number FROM channels WHERE archived_at IS NULL AND rights_rule_id IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`,
+      `SELECT slug, name, number FROM channels WHERE archived_at IS NULL AND rights_rule_id IS NULL AND ${SEEDED_ROW} ORDER BY number DESC LIMIT 1`,
     );
     if (!row) throw new Error('no seeded channel without a rights rule: is the database seeded (--size=test)?');
     channel = row;

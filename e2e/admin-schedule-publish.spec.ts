@@ -8,7 +8,7 @@ import { env } from '@/lib/env';
 import { guidePath } from '@/lib/guide/guide-url';
 import { localTimeOf } from '@/lib/schedule/local-time';
 import { dateInZone, dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
-import { SEEDED_CHANNEL, query } from './support/database';
+import { SEEDED_ROW, query } from './support/database';
 
 const ZONE = 'Europe/London';
 
@@ -47,7 +47,7 @@ test.describe('schedule editor', () => {
   test.beforeAll(async ({ browser }) => {
     // The last London channel (the guide's own tests look at the first one).
     const channels = await query<{ id: string; slug: string; name: string }>(
-      `SELECT id, slug, name FROM channels WHERE time_zone = $1 AND archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`,
+      `SELECT id, slug, name FROM channels WHERE time_zone = $1 AND archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number DESC LIMIT 1`,
       [ZONE],
     );
     const found = channels[0];

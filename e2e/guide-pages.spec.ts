@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { guideApiPath } from '@/lib/guide/guide-url';
 import { addDays, dateInZone } from '@/lib/time/zoned';
-import { DEFAULT_TIME_ZONE, SEEDED_CHANNEL, query } from './support/database';
+import { DEFAULT_TIME_ZONE, SEEDED_ROW, query } from './support/database';
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -92,7 +92,7 @@ test.describe('guide-day JSON API', () => {
     // be there, in number order.
     const seeded = (
       await query<{ name: string }>(
-        `SELECT name FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number`,
+        `SELECT name FROM channels WHERE archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number`,
       )
     ).map((row) => row.name);
     expect(seeded.length).toBeGreaterThan(2);

@@ -6,7 +6,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { GUIDE_DAYS_AHEAD, GUIDE_DAYS_BACK, guidePath } from '@/lib/guide/guide-url';
 import { addDays, dateInZone } from '@/lib/time/zoned';
-import { DEFAULT_TIME_ZONE, SEEDED_CHANNEL, query } from './support/database';
+import { DEFAULT_TIME_ZONE, SEEDED_ROW, query } from './support/database';
 
 const NOT_FOUND_TEXT = 'This page could not be found.';
 
@@ -76,7 +76,7 @@ test.describe('guide URLs answer with real status codes', () => {
 test.describe('channel and programme URLs answer with real status codes', () => {
   test('an unknown or malformed channel is a 404; a live one a 200', async ({ request }) => {
     for (const url of ['/channels/no-such-channel', '/channels/NOT%20A%20SLUG', '/channels/a--b']) await expectNotFound(request, url);
-    const [channel] = await query<{ slug: string; name: string }>(`SELECT slug, name FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number DESC LIMIT 1`);
+    const [channel] = await query<{ slug: string; name: string }>(`SELECT slug, name FROM channels WHERE archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number DESC LIMIT 1`);
     if (!channel) throw new Error('no live channel: is the database seeded?');
     const response = await request.get(`/channels/${channel.slug}`, { maxRedirects: 0 });
     expect(response.status()).toBe(200);

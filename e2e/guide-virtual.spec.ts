@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { guidePath } from '@/lib/guide/guide-url';
 import { addDays, dateInZone } from '@/lib/time/zoned';
-import { DEFAULT_TIME_ZONE, SEEDED_CHANNEL, query } from './support/database';
+import { DEFAULT_TIME_ZONE, SEEDED_ROW, query } from './support/database';
 
 // A 200 px tall window: the grid's scroller (75vh) shows two or three channel rows.
 test.use({ viewport: { width: 1280, height: 200 } });
@@ -30,7 +30,7 @@ function channelRows(page: Page) {
 async function channelsOnPage(page: Page): Promise<{ count: number; first: string }> {
   await expect(grid(page)).toHaveAttribute('aria-rowcount', /^\d+$/);
   const count = Number(await grid(page).getAttribute('aria-rowcount')) - 1;
-  const [first] = await query<{ name: string }>(`SELECT name FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number LIMIT 1`);
+  const [first] = await query<{ name: string }>(`SELECT name FROM channels WHERE archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number LIMIT 1`);
   if (!first) throw new Error('no seeded channel: is the database seeded (--size=test)?');
   return { count, first: first.name };
 }

@@ -17,7 +17,7 @@ import { signInSchema, signUpSchema } from '@/lib/auth/schemas';
 import { hostileImage, sampleImages, withPngSize } from '@/tests/support/hostile-images';
 import { hostileXmltvFile } from '@/tests/support/hostile-xmltv';
 import { builtActions, builtRoutes, concrete, type BuiltAction } from './support/build-manifest';
-import { query, SEEDED_CHANNEL } from './support/database';
+import { query, SEEDED_ROW } from './support/database';
 import { expectNoLeak, hostileSegment, hostileValue, PROTOTYPE_KEYS } from './support/hostile';
 import { ROUTE_ACCESS, type Caller } from './support/route-matrix';
 import { anonymousClient, signedInClient } from './support/sessions';
@@ -182,7 +182,7 @@ test.describe('hostile input into writes', () => {
   });
 
   test('media uploads: fake types, truncated images, zero bytes, oversize and pixel bombs are refused and write nothing', async ({ baseURL }) => {
-    const [channel] = await query<{ id: string }>(`SELECT id FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number LIMIT 1`);
+    const [channel] = await query<{ id: string }>(`SELECT id FROM channels WHERE archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number LIMIT 1`);
     const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } }).png().toBuffer();
     const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#993366' } }).jpeg().toBuffer();
     const bomb = withPngSize(png, 20_000, 20_000); // 400 megapixels claimed by a 64 x 64 file

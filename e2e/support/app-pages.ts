@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { guidePath } from '@/lib/guide/guide-url';
 import { dateInZone } from '@/lib/time/zoned';
-import { DEFAULT_TIME_ZONE, SEEDED_CHANNEL, query } from './database';
+import { DEFAULT_TIME_ZONE, SEEDED_ROW, query } from './database';
 import { builtRoutes } from './build-manifest';
 import type { Role } from './roles';
 import { ROUTE_ACCESS, type Access } from './route-matrix';
@@ -31,7 +31,7 @@ async function one<Row extends Record<string, string>>(sql: string, what: string
   return row;
 }
 
-const seededChannel = () => one<{ id: string; slug: string }>(`SELECT id, slug FROM channels WHERE archived_at IS NULL AND ${SEEDED_CHANNEL} ORDER BY number LIMIT 1`, 'channel');
+const seededChannel = () => one<{ id: string; slug: string }>(`SELECT id, slug FROM channels WHERE archived_at IS NULL AND ${SEEDED_ROW} ORDER BY number LIMIT 1`, 'channel');
 const aProgramme = () => one<{ id: string }>(`SELECT p.id FROM programs p JOIN airings a ON a.program_id = p.id WHERE a.status = 'PUBLISHED' AND a.ends_at > now() ORDER BY a.starts_at LIMIT 1`, 'upcoming airing');
 const aCategory = () => one<{ slug: string }>(`SELECT slug FROM categories WHERE position < 9000 ORDER BY position LIMIT 1`, 'category');
 

@@ -6,11 +6,11 @@ import { assertLocalDatabase } from './assert-local-database';
 export const DEFAULT_TIME_ZONE = process.env.DEFAULT_TIME_ZONE ?? 'Europe/London';
 
 /**
- * SQL condition for channels the seed made: it stamps a fixed creation time long before
- * any run, while specs that add channels get now(). Specs that pick "the last channel"
- * use it so they never pick another spec's short-lived channel.
+ * SQL condition for rows the seed made (channels, titles...): it stamps a fixed creation time
+ * long before any run, while specs that add rows get now(). Specs that pick "the last
+ * channel" or "the last title" use it so they never pick another spec's short-lived row.
  */
-export const SEEDED_CHANNEL = "created_at < now() - interval '1 hour'";
+export const SEEDED_ROW = "created_at < now() - interval '1 hour'";
 
 /** Runs one query on a short-lived connection to the run's (local) database. */
 export async function query<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
