@@ -8,8 +8,9 @@ import { fetchOnce } from './http';
 import { progress } from './log';
 import type { ScenarioResult } from './results';
 import { Scope } from './scope';
+import { mergeRounds, medianRatio, ROUNDS } from './rounds';
 import { DESIGN_TARGETS, judge } from './targets';
-import type { AnchorKind, Measurement, PlayTools, Scenario, TargetSpec } from './types';
+import type { AnchorKind, Measurement, PlayTools, Scenario, TargetSpec, WrkResult } from './types';
 import { runWrk } from './wrk';
 
 type Load = Pick<TargetSpec, 'method' | 'headers' | 'body'> & {
@@ -30,6 +31,34 @@ async function preflight(url: string, spec: Load, expectStatus: number): Promise
   return response.body;
 }
 
+function wrkRequest(state: RunState, url: string, spec: Load) {
+  return {
+    url,
+    rotate: spec.rotate,
+    connections: spec.connections,
+    threads: state.options.threads,
+    method: spec.method,
+    headers: spec.headers,
+    body: spec.body,
+    countNon2xx: state.options.countNon2xx,
+  };
+}
+
+interface RowMeta {
+  scenario: string;
+  label: string;
+  role: Measurement['role'];
+  anchor: AnchorKind;
+  url: string;
+  connections: number;
+  warmupS: number;
+  responseBytes: number;
+}
+
+function asMeasurement(state: RunState, result: WrkResult, meta: RowMeta): Measurement {
+  return { ...result, ...meta, threads: Math.min(state.options.threads, meta.connections), ratio: 1 };
+}
+
 async function load(
   state: RunState,
   scenario: string,
@@ -40,42 +69,72 @@ async function load(
   spec: Load,
   responseBytes: number,
 ): Promise<Measurement> {
-  const { options } = state;
-  const request = {
-    url,
-    rotate: spec.rotate,
-    connections: spec.connections,
-    threads: options.threads,
-    method: spec.method,
-    headers: spec.headers,
-    body: spec.body,
-    countNon2xx: options.countNon2xx,
-  };
-  const warmupS = spec.warmupS ?? options.warmupS;
-  const durationS = spec.durationS ?? options.durationS;
+  const request = wrkRequest(state, url, spec);
+  const warmupS = spec.warmupS ?? state.options.warmupS;
+  const durationS = spec.durationS ?? state.options.durationS;
   if (warmupS > 0) {
     progress(`warming ${label} for ${warmupS} s…`);
     await runWrk({ ...request, durationS: warmupS });
   }
   progress(`measuring ${label} for ${durationS} s at ${spec.connections} connections…`);
   const result = await runWrk({ ...request, durationS });
-  return {
-    ...result,
-    scenario,
-    label,
-    role,
-    anchor,
-    url,
-    connections: spec.connections,
-    threads: Math.min(options.threads, spec.connections),
-    warmupS,
-    responseBytes,
-    ratio: 1,
-  };
+  return asMeasurement(state, result, { scenario, label, role, anchor, url, connections: spec.connections, warmupS, responseBytes });
 }
 
 function missingBody(scenario: Scenario): never {
   throw new Error(`scenario ${scenario.name} has no target and no anchorBody: nginx-static has nothing to serve`);
+}
+
+async function anchorFor(state: RunState, scenario: Scenario, kind: AnchorKind, body: Buffer | undefined, processes: number): Promise<{ url: string; label: string }> {
+  // nginx runs its configured workers whatever the row; only the Node anchor follows `processes`.
+  const url = kind === 'nginx-static'
+    ? await state.anchors.nginxUrlFor(body ?? missingBody(scenario))
+    : await state.anchors.nodeRedisUrl(processes);
+  return { url, label: kind === 'node-redis' && processes > 1 ? `${kind} x${processes}` : kind };
+}
+
+/**
+ * One row measured in rounds alternating with its own anchor (bench/lib/rounds.ts): both
+ * warmed once, then anchor and target in turn; the ratio is the median of the rounds'.
+ */
+async function measureInterleaved(
+  state: RunState,
+  scenario: Scenario,
+  target: TargetSpec,
+  url: string,
+  spec: Load,
+  anchorBody: Buffer | undefined,
+  responseBytes: number,
+): Promise<[Measurement, Measurement]> {
+  const processes = target.processes ?? 1;
+  const anchor = await anchorFor(state, scenario, scenario.anchor, anchorBody, processes);
+  const anchorSpec: Load = { connections: spec.connections };
+  const anchorBytes = (await preflight(anchor.url, anchorSpec, 200)).length;
+  const anchorRequest = wrkRequest(state, anchor.url, anchorSpec);
+  const targetRequest = wrkRequest(state, url, spec);
+  const { warmupS } = state.options;
+  const roundS = Math.max(1, Math.ceil(state.options.durationS / ROUNDS));
+  if (warmupS > 0) {
+    progress(`warming ${anchor.label} and ${target.label} for ${warmupS} s each…`);
+    await runWrk({ ...anchorRequest, durationS: warmupS });
+    await runWrk({ ...targetRequest, durationS: warmupS });
+  }
+  const anchorRounds: WrkResult[] = [];
+  const targetRounds: WrkResult[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    progress(`round ${round}/${ROUNDS} at ${spec.connections} connections: ${anchor.label}, then ${target.label}, ${roundS} s each…`);
+    anchorRounds.push(await runWrk({ ...anchorRequest, durationS: roundS }));
+    targetRounds.push(await runWrk({ ...targetRequest, durationS: roundS }));
+  }
+  const common = { scenario: scenario.name, anchor: scenario.anchor, connections: spec.connections, warmupS };
+  const anchorRow = asMeasurement(state, mergeRounds(anchorRounds), { ...common, label: anchor.label, role: 'anchor', url: anchor.url, responseBytes: anchorBytes });
+  const targetRow = asMeasurement(state, mergeRounds(targetRounds), { ...common, label: target.label, role: 'target', url, responseBytes });
+  targetRow.ratio = medianRatio(targetRounds, anchorRounds);
+  for (const row of [anchorRow, targetRow]) {
+    row.rounds = ROUNDS;
+    if (processes > 1) row.processes = processes;
+  }
+  return [anchorRow, targetRow];
 }
 
 async function measureAnchor(
@@ -86,11 +145,7 @@ async function measureAnchor(
   kind: AnchorKind = scenario.anchor,
   processes = 1,
 ): Promise<Measurement> {
-  // nginx runs its configured workers whatever the row; only the Node anchor follows `processes`.
-  const url = kind === 'nginx-static'
-    ? await state.anchors.nginxUrlFor(body ?? missingBody(scenario))
-    : await state.anchors.nodeRedisUrl(processes);
-  const label = kind === 'node-redis' && processes > 1 ? `${kind} x${processes}` : kind;
+  const { url, label } = await anchorFor(state, scenario, kind, body, processes);
   const key = `${url}|${connections}`;
   const cached = anchorCache.get(key);
   if (cached) {
@@ -167,6 +222,19 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
     if (targets.length === 0 && findings) return { ...base, measurements: measured, findings };
 
     const anchorBody = runtime.anchorBody ?? bodies[0];
+    const goal = scenario.designTarget ? DESIGN_TARGETS[scenario.designTarget] : undefined;
+    const judged = (m: Measurement) => {
+      if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m);
+      return m;
+    };
+    // A smoke run only proves the harness: one anchor measurement, no rounds.
+    if (scenario.interleaved && !state.options.smoke) {
+      for (const [index, { target, url, spec }] of targets.entries()) {
+        const [anchorRow, targetRow] = await measureInterleaved(state, scenario, target, url, spec, anchorBody, bodies[index]?.length ?? 0);
+        measured.push(anchorRow, judged(targetRow));
+      }
+      return { ...base, measurements: measured, findings };
+    }
     // One anchor measurement per (connections, processes) the rows use.
     const anchorKey = (connections: number, processes: number) => `${connections}|${processes}`;
     const settings = targets.length > 0 ? targets.map((t) => [t.spec.connections, t.target.processes ?? 1] as const) : [[state.options.connections, 1] as const];
@@ -182,9 +250,7 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
       if (target.processes !== undefined && target.processes > 1) m.processes = target.processes;
       const anchor = anchors.get(anchorKey(spec.connections, target.processes ?? 1));
       m.ratio = anchor && anchor.requestsPerSec > 0 ? m.requestsPerSec / anchor.requestsPerSec : 0;
-      const goal = scenario.designTarget ? DESIGN_TARGETS[scenario.designTarget] : undefined;
-      if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m);
-      measured.push(m);
+      measured.push(judged(m));
     }
     return { ...base, measurements: measured, findings };
   } finally {

@@ -58,7 +58,10 @@ export function renderTable(scenario: Scenario, rows: Measurement[], phase?: str
     row.map((cell, i) => (RIGHT_ALIGNED.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const first = rows[0];
-  const setting = first ? `${first.connections} connections, ${first.threads} wrk thread(s), ${first.durationS.toFixed(0)} s after ${first.warmupS} s warm-up` : '';
+  const measuredAs = first?.rounds
+    ? `${first.rounds} rounds of ${Math.round(first.durationS / first.rounds)} s alternating with the anchor after ${first.warmupS} s warm-up each; ratio: the rounds' median`
+    : `${first?.durationS.toFixed(0)} s after ${first?.warmupS} s warm-up`;
+  const setting = first ? `${first.connections} connections, ${first.threads} wrk thread(s), ${measuredAs}` : '';
   const title = phase ? `${scenario.name} / ${phase}` : `${scenario.name}: ${scenario.describe}`;
   return [`\n== ${title}`, `   ${setting}`, line(HEADERS), rule, ...cells.map(line)].join('\n');
 }

@@ -58,6 +58,12 @@ export interface Scenario {
   anchor: AnchorKind;
   /** The DESIGN.md performance target these rows are judged by, if any. */
   designTarget?: DesignTargetId;
+  /**
+   * Measure each row in rounds alternating with its own anchor and report the median ratio
+   * (bench/lib/rounds.ts), instead of one anchor measurement shared by the run. For rows
+   * whose ratio sits near a target on a machine whose speed drifts (P2, P3).
+   */
+  interleaved?: boolean;
   /** Rows measured against the runtime's baseUrl. Empty for the anchor scenarios themselves. */
   targets: TargetSpec[];
   /** Starts what the targets need; anything started through ctx is stopped after the scenario. */
@@ -167,6 +173,8 @@ export interface Measurement extends WrkResult {
   ratio: number;
   /** Processes of the measured server (anchors: as many as the rows they anchor); absent: 1. */
   processes?: number;
+  /** Rounds alternating with its anchor (bench/lib/rounds.ts); absent: one measurement. */
+  rounds?: number;
   verdict?: Verdict;
   /** The phase a playing scenario measured the row in (its own table and chart group). */
   group?: string;
