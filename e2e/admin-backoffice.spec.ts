@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { env } from '@/lib/env';
-import { query } from './support/database';
+import { query, unusedChannelNumber } from './support/database';
 
 // Outside test-results/, which Playwright empties at the start of every run.
 const STATE_DIR = join(tmpdir(), 'primetime-e2e-admin-auth');
@@ -110,7 +110,7 @@ test.describe('back office', () => {
 
   test('an editor creates a channel: a taken number is a field error, the new channel shows in the guide at once', async ({ browser }) => {
     const [taken] = await query<{ number: number }>('SELECT number FROM channels ORDER BY number LIMIT 1');
-    const [free] = await query<{ number: number }>('SELECT COALESCE(MAX(number), 0) + 1 + floor(random() * 1000)::int AS number FROM channels');
+    const number = await unusedChannelNumber();
     const editor = await pageAs(browser, states.editor);
     await editor.goto('/guide');
     await expect(editor.getByRole('rowheader', { name: channelName })).toHaveCount(0);
@@ -129,9 +129,9 @@ test.describe('back office', () => {
     await expect(form.getByText('Another channel already has this number.')).toBeVisible();
     expect(await query('SELECT 1 FROM channels WHERE slug = $1', [channelSlug])).toHaveLength(0);
 
-    await form.getByLabel('Number').fill(String(free?.number));
+    await form.getByLabel('Number').fill(String(number));
     await form.getByRole('button', { name: 'Create channel' }).click();
-    await expect(form.getByRole('status')).toHaveText(`Channel ${free?.number} ${channelName} created.`);
+    await expect(form.getByRole('status')).toHaveText(`Channel ${number} ${channelName} created.`);
 
     await editor.goto('/guide');
     await expect(editor.getByRole('rowheader', { name: channelName })).toBeVisible();

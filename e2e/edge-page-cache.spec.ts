@@ -21,6 +21,7 @@ import { revalidateEverywhere } from '@/lib/jobs/revalidate-job';
 import { dateInZone, dayBoundsInZone, utcDatesCovering } from '@/lib/time/zoned';
 import { freePort } from '../tests/support/free-port';
 import { rawRequest } from '../tests/support/raw-request';
+import { unusedChannelNumber } from './support/database';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -114,7 +115,7 @@ test('a publish shows through the edge on the next request after the revalidate 
   await client.query(`INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, $5, now())`, [
     channelId,
     `edge-publish-${channelId.slice(0, 8)}`,
-    80_000 + Math.floor(Math.random() * 9_999),
+    await unusedChannelNumber(),
     channelName,
     zone,
   ]);

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { TAGS } from '@/lib/cache/tags';
 import { addDays } from '@/lib/time/zoned';
-import { query } from './support/database';
+import { query, unusedChannelNumber } from './support/database';
 import { pinnedServerURL, revalidate } from './support/fixtures';
 
 /** The pinned server's clock (playwright.config.ts's DST_NOW). */
@@ -41,11 +41,10 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   await query('SELECT ensure_airing_partitions($1::date, 2)', ['2027-03-01']);
-  const [free] = await query<{ number: number }>('SELECT COALESCE(MAX(number), 0) + 1 + floor(random() * 1000)::int AS number FROM channels');
   await query('INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, $5, now())', [
     channel.id,
     channel.slug,
-    free?.number,
+    await unusedChannelNumber(),
     channel.name,
     'Europe/London',
   ]);

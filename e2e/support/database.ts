@@ -23,6 +23,21 @@ export async function query<Row extends pg.QueryResultRow>(text: string, values:
   }
 }
 
+/**
+ * A channel number no channel has, at random in 10,000-89,999: above the seed's numbers and
+ * below the back office's limit (99,999), so a spec's channel never takes another's number,
+ * and one created through the form is never refused for its number (MAX(number) + 1 was,
+ * once a parallel spec's channel sat near the limit).
+ */
+export async function unusedChannelNumber(): Promise<number> {
+  const [free] = await query<{ number: number }>(
+    `SELECT candidate AS number FROM (SELECT 10000 + floor(random() * 80000)::int AS candidate FROM generate_series(1, 50)) candidates
+      WHERE NOT EXISTS (SELECT 1 FROM channels WHERE number = candidate) LIMIT 1`,
+  );
+  if (!free) throw new Error('no unused channel number found in 50 random draws between 10,000 and 89,999');
+  return free.number;
+}
+
 /** The first `limit` live channels in guide order. */
 export async function guideChannels(limit: number): Promise<string[]> {
   const rows = await query<{ name: string }>(

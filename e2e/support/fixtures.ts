@@ -17,7 +17,7 @@ import { TAGS } from '@/lib/cache/tags';
 import { addDays, dateInZone, zoneOffsetMs } from '@/lib/time/zoned';
 import { TEST_NETWORKS } from '../../tests/support/mmdb-builder';
 import { assertLocalDatabase } from './assert-local-database';
-import { DEFAULT_TIME_ZONE, query } from './database';
+import { DEFAULT_TIME_ZONE, query, unusedChannelNumber } from './database';
 import { signInContext } from './minted-session';
 import { startTestEdge } from './test-edge';
 
@@ -121,8 +121,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await provide(async ({ date = dateInZone(new Date(), DEFAULT_TIME_ZONE), servers = [baseURL!] } = {}) => {
       const suffix = unique();
       await query('SELECT ensure_airing_partitions($1::date, 2)', [`${date.slice(0, 7)}-01`]);
-      const [free] = await query<{ number: number }>('SELECT COALESCE(MAX(number), 0) + 1 + floor(random() * 1000)::int AS number FROM channels');
-      const channel: EveningChannel = { id: randomUUID(), slug: `evening-${suffix}`, name: `Evening ${suffix}`, number: free!.number, date, programmes: [] };
+      const channel: EveningChannel = { id: randomUUID(), slug: `evening-${suffix}`, name: `Evening ${suffix}`, number: await unusedChannelNumber(), date, programmes: [] };
       await query('INSERT INTO channels (id, slug, number, name, time_zone, updated_at) VALUES ($1, $2, $3, $4, $5, now())', [
         channel.id, channel.slug, channel.number, channel.name, DEFAULT_TIME_ZONE,
       ]);

@@ -1,5 +1,6 @@
 // The app's Redis, for what a test must reset or expire: rate-limit counters its deliberate
 // failures leave, an account's cached state after a change made in SQL.
+import { deserialize } from 'node:v8';
 import { Redis } from 'ioredis';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -28,4 +29,21 @@ export async function lastRevalidation(tags: readonly string[]): Promise<number>
       return Math.max(stale ?? 0, expired ?? 0);
     }),
   );
+}
+
+/**
+ * When the shared cache stored the page at `path` (ms since the epoch, its `lastModified`),
+ * or undefined while it holds none. Key `<NEXT_CACHE_PREFIX>:<build id>:isr:/route-cache/
+ * APP_PAGE/<hash>/$<path>`, value v8-serialised (lib/cache/handlers/incremental-cache-handler.mjs). A spec that needs "the cached page"
+ * waits for this: the handler gives up a write that misses its Redis deadline on a busy
+ * machine, and the next request then renders from the database instead.
+ */
+export async function pageStoredAt(path: string): Promise<number | undefined> {
+  const namespace = process.env.NEXT_CACHE_PREFIX ?? 'next';
+  return withRedis(async (redis) => {
+    const keys = await redis.keys(`${namespace}:*:isr:*/$${path}`);
+    const entries = keys.length > 0 ? await redis.mgetBuffer(keys) : [];
+    const stored = entries.flatMap((bytes) => (bytes ? [(deserialize(bytes) as { lastModified: number }).lastModified] : []));
+    return stored.length > 0 ? Math.max(...stored) : undefined;
+  });
 }
