@@ -55,9 +55,28 @@ describe('building a profile from PostgreSQL', () => {
     expect(held[cinema]!.until).toBe(ends.getTime());
   });
 
-  it('has none for a disabled or unknown account', async () => {
+  it('has none for a disabled or unknown account, or an id that is not a UUID', async () => {
     expect(await loadProfileFromDb(await createViewer({ disabled: true }))).toBeNull();
     expect(await loadProfileFromDb('018f0000-0000-7000-8000-000000000000')).toBeNull();
+    expect(await loadProfileFromDb("x' OR 1=1 --")).toBeNull();
+  });
+
+  it('orders packages by start, drops a canceled one without a paid period, and keeps exact times', async () => {
+    const startsAt = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678));
+    const endsAt = new Date(Date.now() + 86_400_000 + 123);
+    const userId = await createViewer({
+      packages: [
+        { packageId: tvPlus, startsAt: new Date(startsAt.getTime() + 1_000), endsAt },
+        { packageId: sports, startsAt },
+        { packageId: cinema, status: 'CANCELED', endsAt: null },
+      ],
+    });
+    const profile = await loadProfileFromDb(userId);
+    expect(profile?.packages).toEqual([
+      { id: sports, from: startsAt.getTime(), until: null, asns: [] },
+      { id: tvPlus, from: startsAt.getTime() + 1_000, until: endsAt.getTime(), asns: [3320] },
+    ]);
+    expect(profile?.ispIds).toEqual([]);
   });
 });
 
