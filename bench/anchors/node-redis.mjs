@@ -11,6 +11,8 @@ import { Redis } from 'ioredis';
 
 const workers = Number(process.env.WORKERS ?? 1);
 if (cluster.isPrimary && workers > 1) {
+  // As the per-user service (services/per-user/cluster-primary.ts): workers accept themselves.
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   for (let index = 0; index < workers; index += 1) cluster.fork();
   // A worker that cannot start (Redis unreachable) ends the anchor with its exit code.
   cluster.on('exit', (_worker, code) => process.exit(code ?? 1));

@@ -1,5 +1,5 @@
 // node:cluster's primary for the per-user service (PER_USER_WORKERS > 1): forks the workers,
-// which share one listening socket (the primary accepts and hands connections round-robin),
+// which share one listening socket and accept from it themselves (see SCHED_NONE below),
 // replaces a worker that dies, stops them all on SIGTERM / SIGINT, and answers the workers'
 // requests for the whole cluster's metrics. It runs none of the request code itself.
 // Why processes and not a bigger single one: docs/decisions/0018-per-user-service-per-core.md.
@@ -13,6 +13,14 @@ const REPLACE_AFTER_MS = 1_000;
 const STOP_GRACE_MS = 5_000;
 
 export function runPrimary(workers: number): void {
+  // The workers accept connections themselves instead of the primary accepting each one and
+  // handing it over by IPC (Node's round-robin default on Linux). Measured with wrk, 256 new
+  // connections, two processes (per-user service and bench anchor alike): the same req/s,
+  // p99 40-90 ms instead of 170-530 ms, the hand-over queueing behind the primary on a busy
+  // machine. Both workers stayed equally busy (CPU within 10 %). Also, a connection can no
+  // longer be handed to a worker that just died. NODE_CLUSTER_SCHED_POLICY=rr still selects
+  // round-robin. docs/decisions/0018-per-user-service-per-core.md.
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   serveClusterMetrics();
   const startedAt = new Map<number, number>();
   const listening = new Set<number>();

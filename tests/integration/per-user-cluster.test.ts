@@ -81,7 +81,7 @@ describe('the per-user service with PER_USER_WORKERS=2', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => getOnNewConnection(ME_PATH)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(JSON.parse(answers[0]!.body)).toMatchObject({ signedIn: false });
-    // Each scrape lands on one worker (round-robin): both must report all 20 requests.
+    // Each scrape lands on one worker: both must report all 20 requests.
     for (let scrape = 0; scrape < 2; scrape += 1) {
       const metrics = await getOnNewConnection('/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
       expect(metrics.status).toBe(200);
@@ -95,7 +95,7 @@ describe('the per-user service with PER_USER_WORKERS=2', () => {
     process.kill(victim!, 'SIGKILL');
     const replaced = await until('a replacement worker', () => childrenOf(primary.pid!), (pids) => pids.length === 2 && !pids.includes(victim!));
     expect(replaced).toContain(survivor);
-    // Connections keep alternating between the workers: the new one answers too, once it listens.
+    // New connections go to whichever worker accepts: the new one answers too, once it listens.
     const statuses = () => Promise.all(Array.from({ length: 4 }, () => getOnNewConnection(ME_PATH).then((a) => a.status, () => 0)));
     expect(await until('both workers answering', statuses, (all) => all.every((status) => status === 200))).toEqual([200, 200, 200, 200]);
   }, 30_000);
