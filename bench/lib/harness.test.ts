@@ -84,6 +84,12 @@ describe('judge', () => {
     expect(judge(p2, measurement({ ratio: 0.4 })).reasons[0]).toMatch(/ratio 0.40 < 0.5/);
   });
 
+  it("names the anchor's own p99 next to a missed p99 limit", () => {
+    const anchor = measurement({ latency: { p50Ms: 1, p90Ms: 2, p99Ms: 31.5, maxMs: 40, meanMs: 1 } });
+    const slow = judge(DESIGN_TARGETS.P2, measurement({ ratio: 0.6, latency: { p50Ms: 1, p90Ms: 2, p99Ms: 40, maxMs: 50, meanMs: 1 } }), anchor);
+    expect(slow).toMatchObject({ pass: false, reasons: ["p99 40 ms > 25 ms; the anchor's own: 31.5 ms"] });
+  });
+
   it('counts status errors once even when Lua counted them too', () => {
     // read 1 + timeout 2 + max(status 3, non2xx 3)
     expect(totalErrors(measurement({}))).toBe(6);

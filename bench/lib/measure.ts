@@ -223,15 +223,15 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
 
     const anchorBody = runtime.anchorBody ?? bodies[0];
     const goal = scenario.designTarget ? DESIGN_TARGETS[scenario.designTarget] : undefined;
-    const judged = (m: Measurement) => {
-      if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m);
+    const judged = (m: Measurement, anchor?: Measurement) => {
+      if (goal && (goal.minRatio !== undefined || goal.maxP99Ms !== undefined || goal.zeroErrors)) m.verdict = judge(goal, m, anchor);
       return m;
     };
     // A smoke run only proves the harness: one anchor measurement, no rounds.
     if (scenario.interleaved && !state.options.smoke) {
       for (const [index, { target, url, spec }] of targets.entries()) {
         const [anchorRow, targetRow] = await measureInterleaved(state, scenario, target, url, spec, anchorBody, bodies[index]?.length ?? 0);
-        measured.push(anchorRow, judged(targetRow));
+        measured.push(anchorRow, judged(targetRow, anchorRow));
       }
       return { ...base, measurements: measured, findings };
     }
@@ -250,7 +250,7 @@ export async function runScenario(state: RunState, scenario: Scenario): Promise<
       if (target.processes !== undefined && target.processes > 1) m.processes = target.processes;
       const anchor = anchors.get(anchorKey(spec.connections, target.processes ?? 1));
       m.ratio = anchor && anchor.requestsPerSec > 0 ? m.requestsPerSec / anchor.requestsPerSec : 0;
-      measured.push(judged(m));
+      measured.push(judged(m, anchor));
     }
     return { ...base, measurements: measured, findings };
   } finally {
