@@ -8,13 +8,18 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
 import { PROGRAM_SELECT, toSummary } from '@/lib/guide/get-program';
+import { PROGRAM_LIMITS as LIMITS } from '@/lib/guide/program-limits';
 import type { ProgramSummary } from '@/lib/guide/program-types';
 import { freeText, optionalInt, optionalText, requiredText, textList, uuidField } from './fields';
 import type { AdminTransaction, AdminWriteSpec } from './run-admin-write';
 
 const AGE_RATINGS = [0, 6, 12, 16, 18] as const;
 
-const creditSchema = z.object({ role: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(120), character: z.string().trim().max(120).optional() });
+const creditSchema = z.object({
+  role: z.string().trim().min(1).max(LIMITS.creditRole),
+  name: z.string().trim().min(1).max(LIMITS.creditName),
+  character: z.string().trim().max(LIMITS.creditName).optional(),
+});
 
 /** Credits as one line each: "role: name" or "role: name as character". */
 const creditsField = z.preprocess(
@@ -26,18 +31,18 @@ const creditsField = z.preprocess(
         const match = /^([^:]+):\s*(.+?)(?:\s+as\s+(.+))?$/.exec(line);
         return match ? { role: match[1]?.trim(), name: match[2]?.trim(), ...(match[3] ? { character: match[3].trim() } : {}) } : { role: '', name: line };
       }),
-  z.array(creditSchema, { error: 'Write each credit as "role: name" or "role: name as character".' }).max(200, 'At most 200 credits.'),
+  z.array(creditSchema, { error: 'Write each credit as "role: name" or "role: name as character".' }).max(LIMITS.credits, `At most ${LIMITS.credits} credits.`),
 );
 
 export const programFormSchema = z.object({
-  title: requiredText('a title', 300),
-  subtitle: optionalText(300),
-  synopsis: freeText(5000),
-  genres: textList(20, 60),
+  title: requiredText('a title', LIMITS.title),
+  subtitle: optionalText(LIMITS.subtitle),
+  synopsis: freeText(LIMITS.synopsis),
+  genres: textList(LIMITS.genres, LIMITS.genre),
   ageRating: optionalInt('Age rating', 0, 18).refine((value) => value === null || (AGE_RATINGS as readonly number[]).includes(value), 'Age rating must be 0, 6, 12, 16 or 18.'),
-  year: optionalInt('Year', 1880, 2100),
-  seasonNumber: optionalInt('Season', 0, 9999),
-  episodeNumber: optionalInt('Episode', 0, 99999),
+  year: optionalInt('Year', LIMITS.yearMin, LIMITS.yearMax),
+  seasonNumber: optionalInt('Season', 0, LIMITS.season),
+  episodeNumber: optionalInt('Episode', 0, LIMITS.episode),
   credits: creditsField,
 });
 export type ProgramField = keyof z.input<typeof programFormSchema>;

@@ -27,6 +27,12 @@ describe('parseXmltvTime', () => {
     expect(parseXmltvTime('2023112401')).toBeNull();
     expect(parseXmltvTime('tomorrow')).toBeNull();
   });
+
+  it('keeps years 0000-0099 as written (Date.UTC would make them 1900-1999)', () => {
+    expect(parseXmltvTime('00500101000000 +0000')?.toISOString()).toBe('0050-01-01T00:00:00.000Z');
+    expect(parseXmltvTime('00000229120000')?.toISOString()).toBe('0000-02-29T12:00:00.000Z');
+    expect(parseXmltvTime('00010229120000')).toBeNull();
+  });
 });
 
 describe('parseXmltv', () => {

@@ -8,10 +8,13 @@ export function parseXmltvTime(text: string): Date | null {
   const [, year, month, day, hour, minute, second = '00', sign, offsetHours, offsetMinutes] = match;
   const fields = [year, month, day, hour, minute, second].map(Number);
   const [y, mo, d, h, mi, s] = fields as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(utc);
-  // Date.UTC rolls 31 February over into March: refuse it rather than move the programme.
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const check = new Date(0);
+  check.setUTCFullYear(y, mo - 1, d);
+  check.setUTCHours(h, mi, s, 0);
+  const utc = check.getTime();
+  // Dates roll 31 February over into March: refuse it rather than move the programme.
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
   const offsetMs = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000 : 0;
   return new Date(utc - offsetMs);
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { PROGRAM_LIMITS } from '@/lib/guide/program-limits';
 import { exportXmltv } from '@/lib/xmltv/export';
 import { IMPORT_FAILED_MESSAGE, importXmltv } from '@/lib/xmltv/import';
 import { parseXmltv, type XmltvProgramme } from '@/lib/xmltv/parse';
@@ -149,6 +150,20 @@ describe('importXmltv', () => {
     expect(changed.tags).toContain('guide:utc:2023-11-24');
     const program = await db.program.findUniqueOrThrow({ where: { externalId: 'xmltv:dup.test:2023-11-24T19:00:00.000Z' }, select: { synopsis: true } });
     expect(program.synopsis).toBe('Director’s cut');
+  });
+  it("imports a programme whose text outgrows the back office's limits, shortened to them", { timeout: 60_000 }, async () => {
+    await createChannels(['long.test']);
+    // 2 MB of distinct words: stored whole, its search vector would pass PostgreSQL's 1 MB limit.
+    const desc = Array.from({ length: 250_000 }, (_, index) => `w${index.toString(36)}`).join(' ');
+    const xml = `<tv><programme start="20231126200000" stop="20231126210000" channel="long.test"><title>Long Read</title><sub-title>${'Part '.repeat(200)}</sub-title><desc>${desc}</desc></programme></tv>`;
+    const { report } = await importXmltv({ source: Readable.from([Buffer.from(xml)]), fileName: 'long.xml', fileSha256: '2'.repeat(64), byteSize: xml.length, actorId: null });
+    expect(report).toMatchObject({ created: 1, rejected: [] });
+    const program = await db.program.findUniqueOrThrow({ where: { externalId: 'xmltv:long.test:2023-11-26T20:00:00.000Z' }, select: { synopsis: true, subtitle: true } });
+    expect(program.synopsis.length).toBeLessThanOrEqual(PROGRAM_LIMITS.synopsis);
+    expect(program.synopsis.length).toBeGreaterThan(PROGRAM_LIMITS.synopsis - 10);
+    expect(program.synopsis.startsWith('w0 w1 w2')).toBe(true);
+    expect(program.synopsis.endsWith('…')).toBe(true);
+    expect(program.subtitle?.length).toBeLessThanOrEqual(PROGRAM_LIMITS.subtitle);
   });
 });
 
