@@ -45,6 +45,20 @@ describe('the structured log', () => {
     });
   });
 
+  it("leaves out the client a database error carries, and keeps the error's own fields", () => {
+    const { logger, lines } = captured();
+    const error = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+      client: { secretKey: 1147664231, connectionParameters: { database: 'primetime' } },
+    });
+    logger.warn({ err: error }, 'idle connection lost');
+    const logged = lines[0]!.err as Record<string, unknown>;
+    expect(logged).toMatchObject({ type: 'Error', message: 'terminating connection due to administrator command', code: '57P01' });
+    expect(typeof logged.stack).toBe('string');
+    expect(logged).not.toHaveProperty('client');
+    expect(JSON.stringify(lines[0])).not.toContain('1147664231');
+  });
+
   it('drops lines below the level', () => {
     const { logger, lines } = captured('warn');
     logger.info('not shown');

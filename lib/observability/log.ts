@@ -30,6 +30,21 @@ export const REDACTED_PATHS = [
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/**
+ * Node errors carry what their library hung on them: node-postgres puts the whole `client` on
+ * a connection error (its pool, parsed statements, the server's cancel key), a line of ~10 KB
+ * that no reader wants. Those fields are left out; message, code, stack and the rest stay.
+ */
+const ERROR_FIELDS_LEFT_OUT = ['client', 'connection', 'pool'];
+
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown;
+  if (typeof serialized !== 'object' || serialized === null) return serialized;
+  const fields = { ...(serialized as Record<string, unknown>) };
+  for (const field of ERROR_FIELDS_LEFT_OUT) delete fields[field];
+  return fields;
+}
+
 /** A logger with the project's format; tests pass their own destination to read the lines. */
 export function createLogger(destination?: DestinationStream, level: string = env.LOG_LEVEL, { redact = true }: { redact?: boolean } = {}): Logger {
   return pino(
@@ -41,7 +56,7 @@ export function createLogger(destination?: DestinationStream, level: string = en
       timestamp: pino.stdTimeFunctions.isoTime,
       base: { pid: process.pid },
       ...(redact ? { redact: { paths: REDACTED_PATHS, censor: '[redacted]' } } : {}),
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      serializers: { err: serializeError, error: serializeError },
     },
     destination,
   );
