@@ -60,6 +60,11 @@ const SPEC_FILES: Record<Role, { testMatch: string[]; testIgnore?: string[] }> =
  * with --project when some are (`--project=editor` runs the editor alone, after its sign-in).
  */
 function readersInThisRun(): Role[] {
+  // Spec files named on the command line run alone: Playwright filters only the projects it
+  // was asked for and runs their dependencies whole, so a writer's one spec would otherwise
+  // wait for every reader spec (a one-spec run took the whole reader suite). Name a reader's
+  // spec and a writer's together and they run side by side.
+  if (namedSpecFiles()) return [];
   const picked = new Set(cliValues('--project').flatMap((value) => value.split(',')));
   return ROLES.filter((role) => !WRITERS.includes(role) && (picked.size === 0 || picked.has(role)));
 }
@@ -71,6 +76,11 @@ function readersInThisRun(): Role[] {
  * sign-in setups stay at one run each: repeating them proves nothing.
  */
 const repeatEach = Number(cliValues('--repeat-each').at(-1) ?? 1);
+
+/** Whether the command line names spec files or folders (`e2e/guide-publish.spec.ts`, `e2e/viewer`). */
+function namedSpecFiles(): boolean {
+  return process.argv.some((arg) => !arg.startsWith('-') && (arg.includes('.spec') || /^(\.\/)?e2e(\/|$)/.test(arg)));
+}
 
 /** The values given to a CLI option, as `--name=value` or `--name value`. */
 function cliValues(name: string): string[] {
