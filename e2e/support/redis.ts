@@ -33,10 +33,11 @@ export async function lastRevalidation(tags: readonly string[]): Promise<number>
 
 /**
  * When the shared cache stored the page at `path` (ms since the epoch, its `lastModified`),
- * or undefined while it holds none. Key `<NEXT_CACHE_PREFIX>:<build id>:isr:/route-cache/
- * APP_PAGE/<hash>/$<path>`, value v8-serialised (lib/cache/handlers/incremental-cache-handler.mjs). A spec that needs "the cached page"
- * waits for this: the handler gives up a write that misses its Redis deadline on a busy
- * machine, and the next request then renders from the database instead.
+ * or undefined while it holds none. A spec that needs "the cached page" waits for this: the
+ * handler gives up a write that misses its Redis deadline on a busy machine, and the next
+ * request then renders from the database instead. Key: `<NEXT_CACHE_PREFIX>:<build id>:isr:
+ * /route-cache/APP_PAGE/<hash>/$<path>`; value: v8-serialised
+ * (lib/cache/handlers/incremental-cache-handler.mjs).
  */
 export async function pageStoredAt(path: string): Promise<number | undefined> {
   const namespace = process.env.NEXT_CACHE_PREFIX ?? 'next';
